@@ -1,0 +1,45 @@
+from .cpd import CpdEntry, CpdType, registration_year
+from .pages import (
+    AcademyIndexPage,
+    CourseFormat,
+    CoursePage,
+    CourseTag,
+    ELearningModulePage,
+    MandatoryRule,
+)
+from .programmes import Enrolment, Programme, ProgrammeStep
+from .reference import AcademySettings, CourseCategory, KssArea, PcfDomain, PracticeStrand
+from .sessions import (
+    Booking,
+    BookingNotice,
+    Completion,
+    ModuleProgress,
+    ReportExport,
+    TrainingSession,
+)
+
+__all__ = [
+    "AcademyIndexPage",
+    "AcademySettings",
+    "Booking",
+    "BookingNotice",
+    "Completion",
+    "CourseCategory",
+    "CourseFormat",
+    "CoursePage",
+    "CourseTag",
+    "CpdEntry",
+    "CpdType",
+    "ELearningModulePage",
+    "Enrolment",
+    "KssArea",
+    "MandatoryRule",
+    "ModuleProgress",
+    "PcfDomain",
+    "PracticeStrand",
+    "Programme",
+    "ReportExport",
+    "ProgrammeStep",
+    "TrainingSession",
+    "registration_year",
+]

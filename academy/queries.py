@@ -1,0 +1,133 @@
+"""Catalogue search and filters, all held in the URL so they work without JavaScript."""
+
+import datetime
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Exists, Min, OuterRef, Q
+from django.utils import timezone
+
+from accounts.models import EmploymentType, JobRole
+
+from .models import CourseCategory, CourseFormat, CoursePage, MandatoryRule, TrainingSession
+
+WHEN_CHOICES = [
+    ("", "Any time"),
+    ("week", "In the next 7 days"),
+    ("month", "In the next 30 days"),
+    ("quarter", "In the next 3 months"),
+]
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label="Search courses", required=False, max_length=100)
+    category = forms.ModelChoiceField(
+        queryset=CourseCategory.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="All categories",
+    )
+    format = forms.ChoiceField(choices=[("", "Any format"), *CourseFormat.choices], required=False)
+    role = forms.ModelChoiceField(
+        label="Job role",
+        queryset=JobRole.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Any job role",
+    )
+    employment = forms.ChoiceField(
+        label="Employment type",
+        choices=[("", "Any employment type"), *EmploymentType.choices],
+        required=False,
+    )
+    when = forms.ChoiceField(label="Sessions", choices=WHEN_CHOICES, required=False)
+    mandatory = forms.BooleanField(label="Only training that is mandatory for me", required=False)
+
+
+class CatalogueSearch:
+    per_page = 20
+
+    def __init__(self, request, index_page):
+        self.request = request
+        self.index_page = index_page
+        self.form = CatalogueFilterForm(request.GET or None)
+        self.profile = (
+            getattr(request.user, "staff_profile", None) if request.user.is_authenticated else None
+        )
+        if self.profile is None:
+            del self.form.fields["mandatory"]
+        self.data = self.form.cleaned_data if self.form.is_valid() else {}
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(key) for key in self.data)
+
+    def queryset(self, now=None):
+        now = now or timezone.now()
+        courses = CoursePage.objects.live().child_of(self.index_page)
+        data = self.data
+        if data.get("q"):
+            ids = [page.pk for page in courses.search(data["q"])]
+            courses = courses.filter(pk__in=ids)
+        if data.get("category"):
+            courses = courses.filter(categories=data["category"])
+        if data.get("format"):
+            courses = courses.filter(format=data["format"])
+        if data.get("role"):
+            courses = courses.filter(
+                Q(audience_job_roles=data["role"]) | Q(audience_job_roles__isnull=True)
+            )
+        if data.get("employment"):
+            # JSON containment is not portable to SQLite: filter the (small) list in Python.
+            wanted = data["employment"]
+            ids = [
+                pk
+                for pk, types in courses.values_list("pk", "audience_employment_types")
+                if not types or wanted in types
+            ]
+            courses = courses.filter(pk__in=ids)
+        upcoming = TrainingSession.objects.filter(
+            course=OuterRef("pk"), starts_at__gt=now, is_cancelled=False
+        )
+        if data.get("when"):
+            days = {"week": 7, "month": 30, "quarter": 91}[data["when"]]
+            horizon = now + datetime.timedelta(days=days)
+            courses = courses.filter(
+                Q(Exists(upcoming.filter(starts_at__lte=horizon)))
+                | Q(format=CourseFormat.E_LEARNING)
+            )
+        if data.get("mandatory") and self.profile is not None:
+            courses = courses.filter(pk__in=mandatory_course_ids(self.profile))
+        return (
+            courses.annotate(
+                next_session=Min(
+                    "sessions__starts_at",
+                    filter=Q(sessions__starts_at__gt=now, sessions__is_cancelled=False),
+                )
+            )
+            .distinct()
+            .order_by("title")
+        )
+
+    def results(self):
+        paginator = Paginator(self.queryset(), self.per_page)
+        page = paginator.get_page(self.request.GET.get("page"))
+        mandatory = set(mandatory_course_ids(self.profile)) if self.profile else set()
+        for course in page.object_list:
+            course.is_mandatory_for_me = course.pk in mandatory
+        return page
+
+    def query_string_without_page(self):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return params.urlencode()
+
+
+def mandatory_course_ids(profile) -> list[int]:
+    rules = MandatoryRule.objects.filter(
+        Q(job_role__isnull=True) | Q(job_role=profile.job_role_id),
+        Q(employment_type="") | Q(employment_type=profile.employment_type),
+    )
+    if not profile.is_nqsw_first_year:
+        rules = rules.filter(newly_qualified_only=False)
+    return list(rules.values_list("course_id", flat=True).distinct())

@@ -1,0 +1,14 @@
+"""Celery beat entries for the academy app (merged into CELERY_BEAT_SCHEDULE in settings)."""
+
+from celery.schedules import crontab
+
+BEAT_SCHEDULE: dict = {
+    "academy-training-reminders": {
+        "task": "academy.tasks.send_reminders",
+        "schedule": crontab(minute=5),
+    },
+    "academy-pass-on-lapsed-offers": {
+        "task": "academy.tasks.pass_on_lapsed_offers",
+        "schedule": crontab(minute="*/10"),
+    },
+}

@@ -1,0 +1,46 @@
+"""Enrol new staff: on a new staff record, and on a hire from the vacancies app when that
+app provides its `candidate_hired` signal."""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from accounts.models import StaffProfile
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(post_save, sender=StaffProfile, dispatch_uid="academy_enrol_new_staff")
+def enrol_new_staff_profile(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .tasks import enrol_new_staff
+
+        transaction.on_commit(lambda: enrol_new_staff.delay(instance.pk))
+
+
+try:  # The vacancies app adds this signal on its own branch; connect only if it exists.
+    from vacancies.signals import candidate_hired
+except ImportError:  # pragma: no cover - depends on which apps are merged
+    candidate_hired = None
+
+
+def enrol_hire(sender, **kwargs):
+    """A hire that already has a staff record is enrolled from it; one without a record is
+    enrolled when the record is created (post_save above)."""
+    user = kwargs.get("user")
+    if user is None:
+        application = kwargs.get("application")
+        user = getattr(application, "user", None) or getattr(application, "candidate", None)
+    profile = getattr(user, "staff_profile", None) if user is not None else None
+    if profile is None:
+        logger.info("Hire without a staff record yet; enrolment waits for the record.")
+        return
+    from .services.enrolment import enrol_profile
+
+    enrol_profile(profile)
+
+
+if candidate_hired is not None:
+    candidate_hired.connect(enrol_hire, dispatch_uid="academy_enrol_hire")

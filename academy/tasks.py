@@ -1,0 +1,169 @@
+"""Celery tasks: booking e-mails, reminders and passing on lapsed offers. Idempotent: each
+e-mail is recorded in BookingNotice under a unique key before it is sent."""
+
+from datetime import datetime, timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from core.booking import BookingStatus, expire_offers
+
+from .ics import booking_ics
+from .models import AcademySettings, Booking, BookingNotice, TrainingSession
+
+SUBJECTS = {
+    "confirmed": "Your place is confirmed: {course}",
+    "awaiting_approval": "Waiting for your manager's approval: {course}",
+    "approval_request": "Please approve or decline a training booking: {course}",
+    "waitlisted": "You are on the waiting list: {course}",
+    "offered": "A place is free for you – accept by {deadline}: {course}",
+    "cancelled": "Cancelled: {course}",
+    "declined": "Your booking was not approved: {course}",
+    "reminder": "Reminder: {course} on {date}",
+}
+WITH_CALENDAR = {"confirmed", "reminder"}
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@shared_task
+def send_booking_notice(booking_id: int, kind: str, key: str = "") -> bool:
+    """Send one notice about a booking, at most once per (booking, kind, key)."""
+    booking = (
+        Booking.objects.select_related("session__course", "session__trainer", "user")
+        .filter(pk=booking_id)
+        .first()
+    )
+    if booking is None:
+        return False
+    try:
+        with transaction.atomic():
+            BookingNotice.objects.create(booking=booking, kind=kind, key=key)
+            _send(booking, kind)
+    except IntegrityError:
+        return False
+    if kind == "awaiting_approval":
+        send_booking_notice.delay(booking_id, "approval_request", key)
+    return True
+
+
+def _send(booking, kind):
+    session = booking.session
+    starts = timezone.localtime(session.starts_at)
+    deadline = timezone.localtime(booking.offer_expires_at) if booking.offer_expires_at else None
+    recipient = booking.user.email
+    if kind == "approval_request":
+        manager = booking.user.staff_profile.line_manager
+        if manager is None:
+            return
+        recipient = manager.email
+    context = {
+        "booking": booking,
+        "session": session,
+        "course": session.course,
+        "starts": starts,
+        "deadline": deadline,
+        "booking_url": _absolute(reverse("academy:booking", args=[booking.pk])),
+        "team_url": _absolute(reverse("academy:team")),
+        "kind": kind,
+    }
+    subject = SUBJECTS[kind].format(
+        course=session.course.title,
+        date=f"{starts:%-d %B}",
+        deadline=f"{deadline:%-d %B %H:%M}" if deadline else "",
+    )
+    body = render_to_string(f"academy/email/{kind}.txt", context)
+    message = EmailMultiAlternatives(subject, body, to=[recipient])
+    if kind in WITH_CALENDAR:
+        message.attach("training.ics", booking_ics(booking), "text/calendar; method=PUBLISH")
+    message.send()
+
+
+@shared_task
+def send_reminders(now_iso: str | None = None) -> int:
+    """Remind people with a place N days before their session (N from the academy
+    settings, 7 and 1 by default). Safe to run as often as you like: each reminder is
+    recorded once."""
+    now = datetime.fromisoformat(now_iso) if now_iso else timezone.now()
+    days_list = AcademySettings.load().reminder_day_list()
+    sent = 0
+    for days in days_list:
+        window_end = now + timedelta(days=days)
+        # Sessions starting within N days whose N-day reminder has not gone, skipping
+        # people who booked inside that window (their confirmation is recent enough).
+        bookings = Booking.objects.filter(
+            status=BookingStatus.CONFIRMED,
+            session__is_cancelled=False,
+            session__starts_at__gt=now,
+            session__starts_at__lte=window_end,
+            created_at__lte=F("session__starts_at") - timedelta(days=days),
+        ).exclude(notices__kind="reminder", notices__key=f"{days}d")
+        nearer = [d for d in days_list if d < days]
+        for booking in bookings.select_related("session"):
+            # After an outage, send only the nearest reminder that is due.
+            if nearer and booking.session.starts_at <= now + timedelta(days=max(nearer)):
+                continue
+            if send_booking_notice(booking.pk, "reminder", f"{days}d"):
+                sent += 1
+    return sent
+
+
+@shared_task
+def pass_on_lapsed_offers() -> int:
+    """Lapse offers nobody accepted in time and offer each place to the next person."""
+    window = timedelta(hours=AcademySettings.load().offer_window_hours)
+    released = expire_offers(TrainingSession, offer_window=window)
+    from .services.notifications import booking_changed
+
+    with transaction.atomic():
+        for booking in released.offered:
+            booking_changed(booking)
+    return len(released.offered)
+
+
+@shared_task
+def enrol_new_staff(profile_id: int) -> int:
+    from accounts.models import StaffProfile
+
+    from .services.enrolment import enrol_profile
+
+    profile = StaffProfile.objects.filter(pk=profile_id).select_related("user").first()
+    return len(enrol_profile(profile)) if profile else 0
+
+
+@shared_task
+def build_report_export(export_id: int) -> int:
+    """Write a large report to an XLSX file in private storage. Idempotent."""
+    import datetime as dt
+    import io
+
+    from django.core.files.base import ContentFile
+
+    from .models import ReportExport
+    from .reports import REPORTS, write_xlsx
+
+    export = ReportExport.objects.filter(pk=export_id, finished_at__isnull=True).first()
+    if export is None:
+        return 0
+    rows_for, headings, title = REPORTS[export.report]
+    params = {
+        key: dt.date.fromisoformat(value) if key in {"start", "end"} and value else value
+        for key, value in export.params.items()
+    }
+    buffer = io.BytesIO()
+    count = write_xlsx(rows_for(**params), headings, buffer, title=title)
+    export.file.save(
+        f"{export.report}-{export.pk}.xlsx", ContentFile(buffer.getvalue()), save=False
+    )
+    export.rows = count
+    export.finished_at = timezone.now()
+    export.save(update_fields=["file", "rows", "finished_at"])
+    return count

@@ -1,0 +1,148 @@
+"""The academy in the Wagtail back office: reference data and programmes as snippets,
+sessions, bookings and completions as model viewsets with spreadsheet export."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import (
+    Booking,
+    Completion,
+    CourseCategory,
+    KssArea,
+    PcfDomain,
+    PracticeStrand,
+    Programme,
+    TrainingSession,
+)
+
+
+class CourseCategoryViewSet(SnippetViewSet):
+    model = CourseCategory
+    icon = "tag"
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
+
+
+class PracticeStrandViewSet(SnippetViewSet):
+    model = PracticeStrand
+    icon = "pick"
+    list_display = ["name", "sort_order"]
+
+
+class PcfDomainViewSet(SnippetViewSet):
+    model = PcfDomain
+    icon = "list-ol"
+    list_display = ["name", "sort_order"]
+
+
+class KssAreaViewSet(SnippetViewSet):
+    model = KssArea
+    icon = "list-ol"
+    list_display = ["name", "sort_order"]
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "date"
+    list_display = ["name", "auto_enrol", "duration_months", "is_active"]
+    list_filter = ["is_active", "auto_enrol"]
+
+
+class AcademyDataGroup(SnippetViewSetGroup):
+    menu_label = "Academy data"
+    menu_icon = "tag"
+    menu_order = 820
+    items = (
+        ProgrammeViewSet,
+        CourseCategoryViewSet,
+        PracticeStrandViewSet,
+        PcfDomainViewSet,
+        KssAreaViewSet,
+    )
+
+
+register_snippet(AcademyDataGroup)
+
+
+class TrainingSessionViewSet(ModelViewSet):
+    model = TrainingSession
+    name = "academy_sessions"
+    url_prefix = "academy/sessions"
+    icon = "date"
+    menu_label = "Sessions"
+    list_display = ["course", "starts_at", "venue", "trainer", "capacity", "needs_approval"]
+    list_filter = ["course", "trainer", "needs_approval", "is_cancelled"]
+    list_export = ["course", "starts_at", "ends_at", "venue", "trainer", "capacity"]
+    search_fields = ["venue"]
+    ordering = ["-starts_at"]
+    form_fields = [
+        "course",
+        "starts_at",
+        "ends_at",
+        "capacity",
+        "venue",
+        "online_link",
+        "trainer",
+        "needs_approval",
+        "booking_opens_at",
+        "booking_closes_at",
+        "notes",
+        "is_cancelled",
+    ]
+
+
+class BookingViewSet(ModelViewSet):
+    model = Booking
+    name = "academy_bookings"
+    url_prefix = "academy/bookings"
+    icon = "tick-inverse"
+    menu_label = "Bookings"
+    list_display = ["user", "session", "status", "created_at"]
+    list_filter = ["status", "session__course"]
+    list_export = ["user", "user.email", "session", "status", "created_at", "offer_expires_at"]
+    search_fields = ["user.email", "user__last_name"]
+    ordering = ["-created_at"]
+    form_fields = ["status", "decision_note"]
+    inspect_view_enabled = True
+
+
+class CompletionViewSet(ModelViewSet):
+    model = Completion
+    name = "academy_completions"
+    url_prefix = "academy/completions"
+    icon = "success"
+    menu_label = "Completions"
+    list_display = ["user", "course", "completed_on", "source"]
+    list_filter = ["course", "source"]
+    list_export = ["user", "user.email", "course", "completed_on", "source"]
+    search_fields = ["user.email", "user__last_name"]
+    form_fields = ["user", "course", "completed_on", "source"]
+
+
+class AcademyGroup(ViewSetGroup):
+    menu_label = "Academy"
+    menu_icon = "group"
+    menu_order = 300
+    items = (TrainingSessionViewSet, BookingViewSet, CompletionViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_academy_viewsets():
+    return AcademyGroup()
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("academy.view_reports")
+
+
+@hooks.register("register_reports_menu_item")
+def register_academy_reports_menu_item():
+    return ReportsMenuItem(
+        "Academy: training and compliance", reverse("academy:reports"), icon_name="table"
+    )

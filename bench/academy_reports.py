@@ -1,0 +1,189 @@
+"""Time the academy's L&D reports and exports on realistic data sizes.
+
+    /work/main/.venv/bin/python bench/academy_reports.py [--db postgres://…]
+
+Builds a scratch database (SQLite in a temporary directory unless --db is given) with
+the whole workforce (685 staff), 40 courses with mandatory rules, three years of
+sessions (about 1,800) and about 25,000 bookings and 18,000 completions, then times each
+report on screen and as CSV and XLSX.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--db", help="DATABASE_URL of an empty scratch database")
+parser.add_argument("--staff", type=int, default=685)
+parser.add_argument("--courses", type=int, default=40)
+parser.add_argument("--years", type=int, default=3)
+args = parser.parse_args()
+
+tmp = tempfile.mkdtemp(prefix="academy-bench-")
+os.environ["DATABASE_URL"] = args.db or f"sqlite:///{tmp}/bench.sqlite3"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+call_command("migrate", verbosity=0)
+
+from academy.factories import academy_index  # noqa: E402
+from academy.models import (  # noqa: E402
+    Booking,
+    Completion,
+    CourseFormat,
+    CoursePage,
+    MandatoryRule,
+    TrainingSession,
+)
+from academy.reports import REPORTS, write_csv, write_xlsx  # noqa: E402
+from accounts.models import (  # noqa: E402
+    EmploymentType,
+    JobRole,
+    Locality,
+    StaffProfile,
+    Team,
+    User,
+)
+from core.booking import BookingStatus  # noqa: E402
+
+
+def build():
+    rng = random.Random(7)
+    localities = [Locality.objects.create(name=n) for n in ("Central", "East", "West")]
+    teams = [Team.objects.create(name=f"Team {n}", locality=localities[n % 3]) for n in range(24)]
+    roles = [JobRole.objects.create(name=f"Role {n}") for n in range(12)]
+    users = User.objects.bulk_create(
+        [
+            User(email=f"staff{n}@bench.example", first_name="S", last_name=str(n))
+            for n in range(args.staff)
+        ]
+    )
+    StaffProfile.objects.bulk_create(
+        [
+            StaffProfile(
+                user=u,
+                team=rng.choice(teams),
+                locality=rng.choice(localities),
+                job_role=rng.choice(roles),
+                employment_type=rng.choice(list(EmploymentType)),
+                start_date=datetime.date(2020, 1, 1)
+                + datetime.timedelta(days=rng.randint(0, 2000)),
+            )
+            for u in users
+        ]
+    )
+    index = academy_index()
+    courses = []
+    for n in range(args.courses):
+        course = CoursePage(
+            title=f"Course {n:02d}",
+            slug=f"course-{n}",
+            summary="s",
+            format=rng.choice(list(CourseFormat)),
+            duration="1 day",
+            renewal_months=rng.choice([None, 12, 24, 36]),
+        )
+        if n % 4 == 0:
+            course.mandatory_rules = [MandatoryRule(due_within_days=90)]
+        elif n % 4 == 1:
+            course.mandatory_rules = [MandatoryRule(job_role=rng.choice(roles))]
+        index.add_child(instance=course)
+        courses.append(course)
+    now = timezone.now()
+    sessions = []
+    for course in courses:
+        start = now - datetime.timedelta(days=365 * args.years - 200)
+        while start < now + datetime.timedelta(days=200):
+            sessions.append(
+                TrainingSession(
+                    course=course,
+                    starts_at=start,
+                    ends_at=start + datetime.timedelta(hours=6),
+                    capacity=rng.choice([8, 12, 16, 20]),
+                )
+            )
+            start += datetime.timedelta(days=rng.randint(21, 45))
+    sessions = TrainingSession.objects.bulk_create(sessions)
+    bookings, completions = [], []
+    for session in sessions:
+        past = session.starts_at < now
+        for user in rng.sample(
+            users, min(len(users), int(session.capacity * rng.uniform(0.5, 1.3)))
+        ):
+            if (
+                len(bookings)
+                and bookings[-1].session is session
+                and sum(1 for b in bookings[-40:] if b.session is session) >= session.capacity
+            ):
+                status = BookingStatus.WAITLISTED if not past else BookingStatus.CANCELLED
+            elif past:
+                status = rng.choices(
+                    [BookingStatus.ATTENDED, BookingStatus.NO_SHOW], weights=[9, 1]
+                )[0]
+            else:
+                status = BookingStatus.CONFIRMED
+            bookings.append(Booking(session=session, user=user, status=status))
+    Booking.objects.bulk_create(bookings, batch_size=2000)
+    for b in Booking.objects.filter(status=BookingStatus.ATTENDED).select_related("session"):
+        completions.append(
+            Completion(
+                user_id=b.user_id,
+                course_id=b.session.course_id,
+                booking=b,
+                completed_on=b.session.starts_at.date(),
+                source="attendance",
+            )
+        )
+    Completion.objects.bulk_create(completions, batch_size=2000)
+    return len(sessions), len(bookings), len(completions)
+
+
+def timed(label, func, repeat=3):
+    best = None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = func()
+        elapsed = time.perf_counter() - started
+        best = elapsed if best is None else min(best, elapsed)
+    print(f"  {label:<44} {best * 1000:8.1f} ms  ({result} rows)")
+
+
+def main():
+    started = time.perf_counter()
+    n_sessions, n_bookings, n_completions = build()
+    print(
+        f"Data: {args.staff} staff, {args.courses} courses, {n_sessions} sessions, "
+        f"{n_bookings} bookings, {n_completions} completions "
+        f"(built in {time.perf_counter() - started:.1f} s on {django.db.connection.vendor})"
+    )
+    for key, (rows_for, headings, _title) in REPORTS.items():
+        params = {"group_by": "team"} if key == "compliance" else {}
+
+        def rows(rows_for=rows_for, params=params):
+            return rows_for(**params)
+
+        timed(f"{key}: compute rows", lambda rows=rows: len(list(rows())))
+        timed(f"{key}: CSV export", lambda r=rows, h=headings: write_csv(r(), h, io.StringIO()))
+        timed(f"{key}: XLSX export", lambda r=rows, h=headings: write_xlsx(r(), h, io.BytesIO()))
+    compliance = REPORTS["compliance"][0]
+    for group in ("locality", "employment_type"):
+        timed(f"compliance by {group}", lambda g=group: len(list(compliance(group_by=g))))
+
+
+if __name__ == "__main__":
+    main()

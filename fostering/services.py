@@ -1,0 +1,311 @@
+"""The fostering team's actions. Views call these; each says what it promises."""
+
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from core.booking import BookingError, BookingStatus, book_place, cancel_booking
+
+from .models import (
+    CHECKS_FOR_APPLICANTS,
+    CHECKS_FOR_EVERY_ADULT,
+    CaseNote,
+    CheckType,
+    EventBooking,
+    FosteringCase,
+    HouseholdMember,
+    InformationEvent,
+    PreparationBooking,
+    PreparationSession,
+    Stage1Check,
+    StageMove,
+)
+from .pipeline import CLOSED, NEEDS_REASON, Stage, can_move
+
+
+class PipelineError(Exception):
+    """A move the table forbids, or one missing what it needs; `message` is for the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+# --- Enquiries ----------------------------------------------------------------
+
+ENQUIRY_FIELDS = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "preferred_call_time",
+    "postcode",
+    "household",
+    "spare_bedroom",
+    "fostering_types",
+    "source",
+    "consent_to_contact",
+]
+
+
+def submit_enquiry(data: dict, *, now=None) -> tuple[FosteringCase, bool]:
+    """Record an enquiry and acknowledge it at once.
+
+    A second enquiry from an e-mail address that already has an open case is merged into
+    that case as a note (nothing the person wrote is lost) rather than starting another.
+    Returns the case and whether it was merged.
+    """
+    from .tasks import send_enquiry_acknowledgement
+
+    now = now or timezone.now()
+    email = data["email"].strip().lower()
+    with transaction.atomic():
+        existing = (
+            FosteringCase.objects.select_for_update()
+            .open()
+            .filter(email__iexact=email)
+            .order_by("enquired_at")
+            .first()
+        )
+        if existing:
+            lines = [
+                f"{FosteringCase._meta.get_field(f).verbose_name}: {data.get(f)}"
+                for f in ENQUIRY_FIELDS
+                if data.get(f) not in (None, "", [])
+            ]
+            CaseNote.objects.create(
+                case=existing,
+                at=now,
+                text="The enquirer sent the enquiry form again. What they wrote:\n"
+                + "\n".join(lines),
+            )
+            case, merged = existing, True
+        else:
+            values = {f: data.get(f) for f in ENQUIRY_FIELDS if f in data}
+            values["email"] = email
+            case = FosteringCase.objects.create(**values, enquired_at=now, stage_changed_at=now)
+            merged = False
+        link_case_to_account(case)
+        transaction.on_commit(lambda: send_enquiry_acknowledgement.delay(case.pk, merged))
+    return case, merged
+
+
+def link_case_to_account(case) -> None:
+    """Link a case to the account holding the same, verified, e-mail address."""
+    from allauth.account.models import EmailAddress
+
+    if case.user_id:
+        return
+    address = (
+        EmailAddress.objects.filter(email__iexact=case.email, verified=True)
+        .select_related("user")
+        .first()
+    )
+    if address:
+        case.user = address.user
+        case.save(update_fields=["user"])
+
+
+def link_cases_for_user(user) -> int:
+    """Link every unlinked case whose e-mail matches one of the user's verified addresses."""
+    from allauth.account.models import EmailAddress
+
+    emails = [
+        e.lower()
+        for e in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        )
+    ]
+    if not emails:
+        return 0
+    return FosteringCase.objects.filter(user__isnull=True, email__in=emails).update(user=user)
+
+
+# --- The pipeline -----------------------------------------------------------------
+
+
+def move_case(case, to_stage: str, *, by, note: str = "", now=None) -> StageMove:
+    """Move a case along the pipeline, if the table of allowed moves permits it.
+
+    Records who moved it, when, from and to which stage, and the note (required as the
+    reason when a case is withdrawn or not progressed). Changes nothing if refused.
+    """
+    now = now or timezone.now()
+    note = (note or "").strip()
+    original = case
+    with transaction.atomic():
+        case = FosteringCase.objects.select_for_update().get(pk=case.pk)
+        if not can_move(case.stage, to_stage):
+            raise PipelineError(
+                f"A case at “{Stage(case.stage).label}” cannot move to "
+                f"“{Stage(to_stage).label}”. Choose one of the moves offered."
+            )
+        if to_stage in NEEDS_REASON and not note:
+            raise PipelineError(
+                f"Give the reason the case is {Stage(to_stage).label.lower()}: "
+                "it is kept for the reports."
+            )
+        move = StageMove.objects.create(
+            case=case, from_stage=case.stage, to_stage=to_stage, by=by, at=now, note=note
+        )
+        case.stage = to_stage
+        case.stage_changed_at = now
+        fields = ["stage", "stage_changed_at"]
+        if to_stage == Stage.APPLICATION and not case.application_received_on:
+            case.application_received_on = timezone.localtime(now).date()
+            fields.append("application_received_on")
+        if to_stage in CLOSED:
+            case.closed_at = now
+            fields.append("closed_at")
+            if to_stage in NEEDS_REASON:
+                case.closed_reason = note[:255]
+                fields.append("closed_reason")
+        case.save(update_fields=fields)
+    # The caller's copy shows the move too.
+    for field in fields:
+        setattr(original, field, getattr(case, field))
+    return move
+
+
+def add_note(case, text: str, *, author, now=None) -> CaseNote:
+    return CaseNote.objects.create(case=case, text=text, author=author, at=now or timezone.now())
+
+
+def add_household_member(case, *, name, relationship, is_adult=True, date_of_birth=None):
+    """Add someone to the household and create the Stage 1 checks they need."""
+    with transaction.atomic():
+        member = HouseholdMember.objects.create(
+            case=case,
+            name=name,
+            relationship=relationship,
+            is_adult=is_adult,
+            date_of_birth=date_of_birth,
+        )
+        create_checks_for(member)
+    return member
+
+
+def create_checks_for(member) -> list[Stage1Check]:
+    """Enhanced DBS and local authority checks for every adult; medical, references,
+    employer and former partners for the applicants; one home safety check per household."""
+    checks = []
+    types = []
+    if member.is_adult:
+        types += CHECKS_FOR_EVERY_ADULT
+    if member.relationship in {HouseholdMember.Relationship.APPLICANT, "partner"}:
+        types += CHECKS_FOR_APPLICANTS
+    for check_type in types:
+        checks.append(
+            Stage1Check.objects.create(case=member.case, member=member, check_type=check_type)
+        )
+    case = member.case
+    if not case.checks.filter(check_type=CheckType.HOME_SAFETY).exists():
+        checks.append(Stage1Check.objects.create(case=case, check_type=CheckType.HOME_SAFETY))
+    return checks
+
+
+# --- Information events ---------------------------------------------------------
+
+_BOOKING_SALT = "fostering.event-booking"
+
+
+def booking_token(booking) -> str:
+    return signing.dumps({"b": booking.pk, "e": booking.email}, salt=_BOOKING_SALT)
+
+
+def booking_from_token(token: str):
+    """The booking a signed link names, or None for a tampered or unknown link."""
+    try:
+        data = signing.loads(token, salt=_BOOKING_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        EventBooking.objects.select_related("session")
+        .filter(pk=data.get("b"), email=data.get("e"))
+        .first()
+    )
+
+
+def next_event_with_places(after_event=None, *, now=None):
+    """The soonest bookable information event with a free place, other than this one."""
+    now = now or timezone.now()
+    events = InformationEvent.objects.filter(is_cancelled=False, starts_at__gt=now).order_by(
+        "starts_at"
+    )
+    if after_event is not None:
+        events = events.exclude(pk=after_event.pk)
+    for event in events:
+        if event.booking_problem(now) is None and event.places_left() > 0:
+            return event
+    return None
+
+
+def book_information_event(event, *, name, email, phone="", now=None) -> EventBooking:
+    """Take a place at an information event (no waiting list) and send the confirmation.
+
+    Raises BookingError for a full, past, closed or cancelled event, or a second booking
+    by the same e-mail address.
+    """
+    from .tasks import send_event_confirmation
+
+    booking = book_place(
+        InformationEvent,
+        event.pk,
+        holder={"email": email.strip().lower()},
+        defaults={"name": name.strip(), "phone": phone.strip()},
+        allow_waitlist=False,
+        now=now,
+    )
+    transaction.on_commit(lambda: send_event_confirmation.delay(booking.pk))
+    return booking
+
+
+def cancel_event_booking(booking, *, now=None):
+    cancel_booking(booking, now=now)
+
+
+# --- Preparation training -------------------------------------------------------
+
+
+def book_preparation_place(session, case, *, now=None) -> PreparationBooking:
+    """Book a household on a Skills to Foster session (with a waiting list when full)."""
+    if case.is_closed:
+        raise BookingError("This case is closed, so it cannot be booked on training.")
+    return book_place(
+        PreparationSession, session.pk, holder={"case": case}, allow_waitlist=True, now=now
+    )
+
+
+def record_attendance(booking, attended: bool) -> None:
+    if booking.status not in {
+        BookingStatus.CONFIRMED,
+        BookingStatus.ATTENDED,
+        BookingStatus.NO_SHOW,
+    }:
+        raise BookingError("Only a confirmed place can have its attendance recorded.")
+    booking.status = BookingStatus.ATTENDED if attended else BookingStatus.NO_SHOW
+    booking.save(update_fields=["status", "updated_at"])
+
+
+# --- Personal data ----------------------------------------------------------------
+
+
+def anonymise_case(case, *, now=None) -> None:
+    """Remove what identifies the household, keeping the anonymous facts the reports use."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        FosteringCase.objects.filter(pk=case.pk).update(
+            first_name="Anonymised",
+            last_name="",
+            email=f"anonymised-{case.pk}@invalid.example",
+            phone="",
+            preferred_call_time="",
+            postcode=(case.postcode or "").split(" ")[0][:4],
+            household="",
+            user=None,
+            anonymised_at=now,
+        )
+        case.notes.all().delete()
+        case.members.all().delete()
+        case.checks.all().delete()
+        case.moves.update(note="")

@@ -1,0 +1,205 @@
+"""Fostering e-mails and daily jobs. Each is idempotent: running it twice sends nothing twice."""
+
+import datetime
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from core.booking import BookingStatus
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _send(subject, template, context, to, attachments=()):
+    body = render_to_string(template, context)
+    message = EmailMessage(
+        subject=f"[Southampton Way] {subject}",
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+    )
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
+    message.send()
+
+
+def event_calendar(booking) -> bytes:
+    """An .ics file for the event, with the place (or joining link) the booker needs."""
+    event = booking.session
+    calendar = Calendar()
+    calendar.add("prodid", "-//Southampton City Council//Southampton Way fostering//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    item = Event()
+    item.add("uid", f"fostering-event-{event.pk}-booking-{booking.pk}@southamptonway.example")
+    item.add("dtstamp", timezone.now())
+    item.add("dtstart", event.starts_at)
+    item.add("dtend", event.ends_at)
+    item.add("summary", event.title)
+    if event.format == event.Format.ONLINE:
+        item.add("location", event.joining_link or "Online")
+        item.add("url", event.joining_link) if event.joining_link else None
+    else:
+        item.add("location", event.venue or event.area)
+    item.add("description", event.summary or "Fostering information event")
+    calendar.add_component(item)
+    return calendar.to_ical()
+
+
+@shared_task
+def send_event_confirmation(booking_id):
+    from .models import EventBooking
+    from .services import booking_token
+
+    booking = EventBooking.objects.select_related("session").filter(pk=booking_id).first()
+    if booking is None or booking.status != BookingStatus.CONFIRMED:
+        return False
+    manage_url = _absolute(reverse("fostering:manage_booking", args=[booking_token(booking)]))
+    _send(
+        f"Your place: {booking.session.title}",
+        "fostering/emails/event_confirmation.txt",
+        {"booking": booking, "event": booking.session, "manage_url": manage_url},
+        booking.email,
+        attachments=[("fostering-information-event.ics", event_calendar(booking), "text/calendar")],
+    )
+    return True
+
+
+@shared_task
+def send_event_reminders(now_iso=None):
+    """Remind everyone with a place at an event starting tomorrow (once each)."""
+    from .models import EventBooking
+    from .services import booking_token
+
+    now = datetime.datetime.fromisoformat(now_iso) if now_iso else timezone.now()
+    tomorrow = timezone.localtime(now).date() + datetime.timedelta(days=1)
+    sent = 0
+    bookings = EventBooking.objects.select_related("session").filter(
+        status=BookingStatus.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        session__is_cancelled=False,
+        session__starts_at__date=tomorrow,
+    )
+    for booking in bookings:
+        # Claim the booking first so a second run (or a second worker) cannot send again.
+        claimed = EventBooking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=now
+        )
+        if not claimed:
+            continue
+        manage_url = _absolute(reverse("fostering:manage_booking", args=[booking_token(booking)]))
+        _send(
+            f"Tomorrow: {booking.session.title}",
+            "fostering/emails/event_reminder.txt",
+            {"booking": booking, "event": booking.session, "manage_url": manage_url},
+            booking.email,
+        )
+        sent += 1
+    return sent
+
+
+@shared_task
+def send_enquiry_acknowledgement(case_id, merged=False):
+    from .models import FosteringCase, FosteringRules
+
+    case = FosteringCase.objects.filter(pk=case_id).first()
+    if case is None:
+        return False
+    _send(
+        "Thank you for your fostering enquiry",
+        "fostering/emails/enquiry_acknowledgement.txt",
+        {
+            "case": case,
+            "merged": merged,
+            "rules": FosteringRules.load(),
+            "account_url": _absolute(reverse("fostering:my_cases")),
+        },
+        case.email,
+    )
+    return True
+
+
+@shared_task
+def send_clock_alerts(today_iso=None):
+    """Tell each assigned worker about their cases with a clock at risk or overdue.
+
+    At most one e-mail per case per day, however often the task runs.
+    """
+    from .clocks import WorkingDays, flagged_clocks
+    from .models import ClockAlert, FosteringCase, FosteringRules
+
+    today = datetime.date.fromisoformat(today_iso) if today_iso else timezone.localdate()
+    rules = FosteringRules.load()
+    days = WorkingDays()
+    by_worker = {}
+    already_told = set(ClockAlert.objects.filter(sent_on=today).values_list("case_id", flat=True))
+    cases = (
+        FosteringCase.objects.open()
+        .filter(assessing_worker__isnull=False)
+        .select_related("assessing_worker")
+        .prefetch_related("moves")
+    )
+    # One transaction for the whole run (one commit, not one per case); the savepoint per
+    # alert lets the unique constraint turn away a case another run has just claimed.
+    with transaction.atomic():
+        for case in cases.exclude(pk__in=already_told):
+            flagged = flagged_clocks(case, today=today, rules=rules, days=days)
+            if not flagged:
+                continue
+            summary = "; ".join(
+                f"{c.label}: {c.status_label.lower()} (due {c.due:%-d %b})" for c in flagged
+            )
+            try:
+                with transaction.atomic():
+                    ClockAlert.objects.create(case=case, sent_on=today, summary=summary)
+            except IntegrityError:
+                continue  # already told today
+            by_worker.setdefault(case.assessing_worker, []).append((case, flagged))
+    for worker, items in by_worker.items():
+        _send(
+            f"{len(items)} fostering case(s) need attention today",
+            "fostering/emails/clock_alert.txt",
+            {
+                "worker": worker,
+                "items": items,
+                "dashboard_url": _absolute(reverse("fostering:dashboard")),
+            },
+            worker.email,
+        )
+    return sum(len(items) for items in by_worker.values())
+
+
+@shared_task
+def anonymise_closed_enquiries(today_iso=None):
+    """Anonymise withdrawn and not-progressed cases, and information event bookings, once
+    the retention period has passed. Returns the number of cases anonymised."""
+    from .models import EventBooking, FosteringCase, FosteringRules
+    from .pipeline import Stage
+    from .services import anonymise_case
+
+    today = datetime.date.fromisoformat(today_iso) if today_iso else timezone.localdate()
+    rules = FosteringRules.load()
+    cutoff = today - datetime.timedelta(days=rules.retention_days_after_closure)
+    cases = FosteringCase.objects.filter(
+        stage__in=[Stage.WITHDRAWN, Stage.NOT_PROGRESSED],
+        anonymised_at__isnull=True,
+        closed_at__date__lt=cutoff,
+    )
+    count = 0
+    for case in cases:
+        anonymise_case(case)
+        count += 1
+    # Information event bookings (people who may never have enquired) go the same way once
+    # the event is that far in the past.
+    EventBooking.objects.filter(session__ends_at__date__lt=cutoff).exclude(
+        name="Anonymised"
+    ).update(name="Anonymised", email="anonymised@invalid.example", phone="")
+    return count

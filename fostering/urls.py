@@ -1,0 +1,37 @@
+from django.urls import path, re_path
+
+from .views import public, team
+
+app_name = "fostering"
+
+urlpatterns = [
+    # Public: information events and enquiries (the content pages live at /fostering/).
+    path("fostering-events/", public.event_list, name="events"),
+    path("fostering-events/<int:pk>/", public.event_detail, name="event_detail"),
+    path("fostering-events/booking/<str:token>/", public.manage_booking, name="manage_booking"),
+    path("fostering-enquiry/", public.enquiry, name="enquiry"),
+    path("fostering-enquiry/sent/", public.enquiry_sent, name="enquiry_sent"),
+    # The enquirer's own case.
+    path("fostering-enquiry/my-case/", public.my_cases, name="my_cases"),
+    path("fostering-enquiry/my-case/<str:reference>/", public.my_case, name="my_case"),
+    # The fostering team.
+    path("fostering-team/", team.dashboard, name="dashboard"),
+    path("fostering-team/cases/<int:pk>/", team.case_detail, name="case_detail"),
+    path("fostering-team/cases/<int:pk>/move/", team.case_move, name="case_move"),
+    path("fostering-team/cases/<int:pk>/note/", team.case_note, name="case_note"),
+    path("fostering-team/cases/<int:pk>/details/", team.case_edit, name="case_edit"),
+    path("fostering-team/cases/<int:pk>/household/add/", team.member_add, name="member_add"),
+    path(
+        "fostering-team/cases/<int:pk>/training/",
+        team.case_book_training,
+        name="case_book_training",
+    ),
+    path("fostering-team/checks/<int:pk>/", team.check_edit, name="check_edit"),
+    path("fostering-team/training/<int:pk>/", team.session_register, name="session_register"),
+    path("fostering-team/reports/", team.reports, name="reports"),
+    re_path(
+        r"^fostering-team/reports/export\.(?P<fmt>csv|xlsx)$",
+        team.report_export,
+        name="report_export",
+    ),
+]

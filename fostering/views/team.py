@@ -1,0 +1,317 @@
+"""The fostering team's screens: the clocks dashboard, a case with its timeline, moves,
+household and checks, training registers and reports. Team and administrators only."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from core.booking import BookingError, BookingStatus
+from core.models import AccessLogEntry
+from core.spreadsheets import sections_response
+
+from .. import queries
+from ..clocks import case_clocks
+from ..forms import (
+    CaseDetailsForm,
+    CheckForm,
+    HouseholdMemberForm,
+    MoveForm,
+    NoteForm,
+    PreparationBookingForm,
+    ReportPeriodForm,
+)
+from ..models import (
+    FosteringCase,
+    InformationEvent,
+    PreparationBooking,
+    PreparationSession,
+    Stage1Check,
+)
+from ..permissions import CHANGE_CASES, VIEW_CASES, cases_for
+from ..services import (
+    PipelineError,
+    add_household_member,
+    add_note,
+    book_preparation_place,
+    move_case,
+    record_attendance,
+)
+
+
+def team_only(permission=VIEW_CASES, post_only=False):
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            if post_only and request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _case(request, pk):
+    return get_object_or_404(cases_for(request.user), pk=pk)
+
+
+DASHBOARD_VIEWS = {
+    "all": "All open cases",
+    "flagged": "At risk or overdue",
+    "mine": "Assigned to me",
+}
+
+
+@team_only()
+def dashboard(request):
+    cases = cases_for(request.user)
+    show = request.GET.get("show") if request.GET.get("show") in DASHBOARD_VIEWS else "all"
+    rows = queries.cases_with_clocks(
+        cases.filter(assessing_worker=request.user) if show == "mine" else cases
+    )
+    flagged_count = sum(1 for r in rows if r["flagged"])
+    if show == "flagged":
+        rows = [r for r in rows if r["flagged"]]
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    now = timezone.now()
+    return render(
+        request,
+        "fostering/team/dashboard.html",
+        {
+            "page": page,
+            "show": show,
+            "show_label": DASHBOARD_VIEWS[show],
+            "views": DASHBOARD_VIEWS,
+            "flagged_count": flagged_count,
+            "stage_counts": queries.stage_counts(cases),
+            "events": InformationEvent.objects.filter(starts_at__gt=now, is_cancelled=False)[:6],
+            "sessions": PreparationSession.objects.filter(starts_at__gt=now, is_cancelled=False)[
+                :6
+            ],
+        },
+    )
+
+
+@team_only()
+def case_detail(request, pk):
+    case = _case(request, pk)
+    AccessLogEntry.record(request.user, case)
+    return _render_case(request, case)
+
+
+def _render_case(request, case, *, move_form=None, note_form=None, training_form=None):
+    case = (
+        FosteringCase.objects.select_related("assessing_worker", "supervising_team", "user")
+        .prefetch_related("moves__by", "notes__author", "members", "checks__member")
+        .get(pk=case.pk)
+    )
+    timeline = sorted(
+        [("move", m.at, m) for m in case.moves.all()]
+        + [("note", n.at, n) for n in case.notes.all()],
+        key=lambda item: item[1],
+        reverse=True,
+    )
+    return render(
+        request,
+        "fostering/team/case_detail.html",
+        {
+            "case": case,
+            "clocks": case_clocks(case),
+            "journey": case.journey(),
+            "timeline": timeline,
+            "checks": case.checks.all(),
+            "training": case.training_bookings.select_related("session"),
+            "move_form": move_form or MoveForm(case),
+            "note_form": note_form or NoteForm(),
+            "training_form": training_form or PreparationBookingForm(),
+            "can_change": request.user.has_perm(CHANGE_CASES),
+        },
+    )
+
+
+@team_only(CHANGE_CASES, post_only=True)
+def case_move(request, pk):
+    case = _case(request, pk)
+    form = MoveForm(case, request.POST)
+    if form.is_valid():
+        try:
+            move_case(
+                case, form.cleaned_data["to_stage"], by=request.user, note=form.cleaned_data["note"]
+            )
+        except PipelineError as error:
+            form.add_error("to_stage", error.message)
+        else:
+            case.refresh_from_db()
+            messages.success(request, f"{case.reference} moved to {case.get_stage_display()}.")
+            return redirect("fostering:case_detail", pk=case.pk)
+    return _render_case(request, case, move_form=form)
+
+
+@team_only(CHANGE_CASES, post_only=True)
+def case_note(request, pk):
+    case = _case(request, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        add_note(case, form.cleaned_data["text"], author=request.user)
+        messages.success(request, "Note added.")
+        return redirect("fostering:case_detail", pk=case.pk)
+    return _render_case(request, case, note_form=form)
+
+
+@team_only(CHANGE_CASES)
+def case_edit(request, pk):
+    case = _case(request, pk)
+    form = CaseDetailsForm(request.POST or None, instance=case)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Case details saved.")
+        return redirect("fostering:case_detail", pk=case.pk)
+    return render(
+        request,
+        "fostering/team/form_page.html",
+        {"case": case, "form": form, "heading": "Assignment and key dates"},
+    )
+
+
+@team_only(CHANGE_CASES)
+def member_add(request, pk):
+    case = _case(request, pk)
+    form = HouseholdMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = add_household_member(case, **form.cleaned_data)
+        messages.success(request, f"{member.name} added, with the Stage 1 checks they need.")
+        return redirect("fostering:case_detail", pk=case.pk)
+    return render(
+        request,
+        "fostering/team/form_page.html",
+        {"case": case, "form": form, "heading": "Add someone to the household"},
+    )
+
+
+@team_only(CHANGE_CASES)
+def check_edit(request, pk):
+    check = get_object_or_404(
+        Stage1Check.objects.select_related("case", "member").filter(
+            case__in=cases_for(request.user)
+        ),
+        pk=pk,
+    )
+    form = CheckForm(request.POST or None, instance=check)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{check} updated.")
+        return redirect("fostering:case_detail", pk=check.case_id)
+    return render(
+        request,
+        "fostering/team/form_page.html",
+        {"case": check.case, "form": form, "heading": str(check)},
+    )
+
+
+@team_only(CHANGE_CASES, post_only=True)
+def case_book_training(request, pk):
+    case = _case(request, pk)
+    form = PreparationBookingForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                booking = book_preparation_place(form.cleaned_data["session"], case)
+        except BookingError as error:
+            form.add_error("session", error.message)
+        else:
+            messages.success(
+                request,
+                f"{case.reference}: {booking.get_status_display().lower()} on {booking.session}.",
+            )
+            return redirect("fostering:case_detail", pk=case.pk)
+    return _render_case(request, case, training_form=form)
+
+
+@team_only()
+def session_register(request, pk):
+    session = get_object_or_404(PreparationSession, pk=pk)
+    if request.method == "POST":
+        if not request.user.has_perm(CHANGE_CASES):
+            raise PermissionDenied
+        booking = get_object_or_404(
+            PreparationBooking, pk=request.POST.get("booking"), session=session
+        )
+        try:
+            record_attendance(booking, request.POST.get("attended") == "yes")
+        except BookingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"Attendance recorded for {booking.case.full_name}.")
+        return redirect("fostering:session_register", pk=session.pk)
+    bookings = session.bookings.select_related("case").exclude(
+        status__in=[BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.EXPIRED]
+    )
+    return render(
+        request,
+        "fostering/team/session_register.html",
+        {"session": session, "bookings": bookings, "places_left": session.places_left()},
+    )
+
+
+def _report_sections(cases):
+    return [
+        (
+            "Enquiries by source and month",
+            ["month", "source", "count"],
+            queries.enquiries_by_source_and_month(cases),
+        ),
+        ("Conversion at each stage", ["stage", "reached", "percent"], queries.conversion(cases)),
+        (
+            "Median days between stages",
+            ["from", "to", "cases", "median_days"],
+            queries.median_days_between_stages(cases),
+        ),
+        (
+            "Withdrawal and not-progressed reasons",
+            ["outcome", "reason", "count"],
+            queries.withdrawal_reasons(cases),
+        ),
+    ]
+
+
+@team_only()
+def reports(request):
+    period = ReportPeriodForm(request.GET or None)
+    return render(
+        request,
+        "fostering/team/reports.html",
+        {
+            "period": period,
+            "query": request.GET.urlencode(),
+            "sections": _report_sections(period.filter(cases_for(request.user))),
+        },
+    )
+
+
+@team_only()
+def report_export(request, fmt):
+    period = ReportPeriodForm(request.GET or None)
+    sections = _report_sections(period.filter(cases_for(request.user)))
+    return sections_response(
+        [
+            (
+                title,
+                [c.replace("_", " ").capitalize() for c in columns],
+                [[row[c] for c in columns] for row in rows],
+            )
+            for title, columns, rows in sections
+        ],
+        fmt,
+        "fostering-report",
+    )

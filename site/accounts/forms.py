@@ -1,0 +1,45 @@
+from allauth.account.forms import SignupForm
+from django import forms
+
+from .roles import Role
+
+
+class PortalSignupForm(SignupForm):
+    """Public sign-up: creates a candidate or a foster-enquirer account, never a staff one."""
+
+    INTERESTS = [
+        (Role.CANDIDATE, "Applying for jobs"),
+        (Role.FOSTER_ENQUIRER, "Fostering"),
+    ]
+
+    first_name = forms.CharField(
+        max_length=150, label="First name", widget=forms.TextInput({"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        max_length=150, label="Last name", widget=forms.TextInput({"autocomplete": "family-name"})
+    )
+    interest = forms.ChoiceField(
+        label="What are you here for?",
+        choices=INTERESTS,
+        widget=forms.RadioSelect,
+        help_text="Staff accounts are set up by the service; you do not need to register.",
+    )
+
+    field_order = ["first_name", "last_name", "email", "password1", "password2", "interest"]
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Enter your password to confirm",
+        widget=forms.PasswordInput({"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("The password is not correct.")
+        return password

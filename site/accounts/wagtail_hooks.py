@@ -1,0 +1,90 @@
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import JobRole, Locality, RoleFamily, StaffProfile, Team
+
+
+class LocalityViewSet(SnippetViewSet):
+    model = Locality
+    icon = "site"
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+class TeamViewSet(SnippetViewSet):
+    model = Team
+    icon = "group"
+    list_display = ["name", "kind", "locality"]
+    list_filter = ["kind", "locality"]
+    search_fields = ["name"]
+
+
+class JobRoleViewSet(SnippetViewSet):
+    model = JobRole
+    icon = "user"
+    list_display = ["name", "requires_swe_registration"]
+    list_filter = ["requires_swe_registration"]
+    search_fields = ["name"]
+
+
+class RoleFamilyViewSet(SnippetViewSet):
+    model = RoleFamily
+    icon = "list-ul"
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
+
+
+class WorkforceDataGroup(SnippetViewSetGroup):
+    menu_label = "Workforce data"
+    menu_icon = "group"
+    menu_order = 800
+    items = (TeamViewSet, LocalityViewSet, JobRoleViewSet, RoleFamilyViewSet)
+
+
+register_snippet(WorkforceDataGroup)
+
+
+class StaffProfileViewSet(ModelViewSet):
+    model = StaffProfile
+    icon = "user"
+    menu_label = "Staff records"
+    menu_order = 810
+    add_to_admin_menu = True
+    list_display = ["user", "job_role", "team", "locality", "employment_type", "start_date"]
+    list_filter = ["employment_type", "team", "locality", "job_role", "is_nqsw_first_year"]
+    list_export = [
+        "user",
+        "user.email",
+        "job_role",
+        "team",
+        "locality",
+        "employment_type",
+        "start_date",
+        "end_date",
+        "swe_registration_number",
+        "swe_renewal_date",
+        "is_nqsw_first_year",
+    ]
+    export_filename = "staff-records"
+    search_fields = ["user__first_name", "user__last_name", "user__email"]
+    form_fields = [
+        "user",
+        "employment_type",
+        "job_role",
+        "team",
+        "locality",
+        "line_manager",
+        "start_date",
+        "end_date",
+        "swe_registration_number",
+        "swe_renewal_date",
+        "is_nqsw_first_year",
+    ]
+    inspect_view_enabled = True
+
+
+@hooks.register("register_admin_viewset")
+def register_staff_profiles():
+    return StaffProfileViewSet("staff_records")

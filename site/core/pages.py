@@ -1,0 +1,63 @@
+"""The abstract page every page type builds on: SEO fields, social image, breadcrumbs."""
+
+import json
+
+from django.db import models
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class BasePage(Page):
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media (1200 × 630 works best).",
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title", heading="Search title"),
+                FieldPanel("search_description", heading="Search description"),
+                FieldPanel("social_image"),
+                FieldPanel("show_in_menus"),
+            ],
+            heading="Search engines and sharing",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def breadcrumbs(self):
+        """Ancestors from the home page down, excluding this page (one query)."""
+        return list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
+
+    def breadcrumb_json_ld(self, request=None) -> str:
+        items = [*self.breadcrumbs, self]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": page.title,
+                    "item": page.get_full_url(request),
+                }
+                for position, page in enumerate(items, start=1)
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False)
+
+    def get_meta_description(self) -> str:
+        return self.search_description or ""
+
+    def get_meta_title(self) -> str:
+        return self.seo_title or self.title

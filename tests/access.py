@@ -1,0 +1,37 @@
+"""The permission matrix: for every protected URL, what each role gets.
+
+Each app lists its URLs in `tests/<app>/access.py` as `ACCESS = [Row(...), ...]`.
+`tests/test_access_matrix.py` checks every row with an anonymous visitor and with a fresh
+user in every role, and fails if any named URL of the portal's own apps has no row, so
+a new page cannot ship without someone deciding who may see it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from accounts.roles import ROLES
+
+
+@dataclass
+class Row:
+    name: str
+    # Roles that get the page (200, or the given `ok` status, e.g. a download).
+    allowed: set[str] = field(default_factory=set)
+    kwargs: dict | Callable = field(default_factory=dict)
+    anonymous: int = 302  # sent to sign in
+    others: int = 403  # signed in but not allowed
+    ok: int = 200
+    # Public URLs: everyone, anonymous included, gets `ok`.
+    public: bool = False
+    # For library-provided screens (Wagtail admin viewsets) give the path instead of a name.
+    path: str | None = None
+
+    def expected(self, role: str | None) -> int:
+        if self.public:
+            return self.ok
+        if role is None:
+            return self.anonymous
+        return self.ok if role in self.allowed else self.others
+
+
+ALL_ROLES = set(ROLES)

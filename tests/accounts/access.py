@@ -1,0 +1,32 @@
+from tests.access import ALL_ROLES, Row
+
+ACCESS = [
+    Row("accounts:dashboard", allowed=ALL_ROLES),
+    Row("accounts:download_data", allowed=ALL_ROLES),
+    # Staff accounts are closed by an administrator: they are sent back to the dashboard.
+    Row("accounts:delete", allowed={"candidate", "foster enquirer"}, others=302),
+    Row("healthz", public=True),
+    # Staff records and workforce reference data in the Wagtail admin. Wagtail redirects
+    # (302) both people without admin access (to sign in) and admin users lacking the
+    # permission (to the dashboard).
+    Row(
+        "staff-records",
+        path="/admin/staff_records/",
+        allowed={"administrator", "recruiter", "L&D lead"},
+        others=302,
+    ),
+    Row(
+        "teams",
+        path="/admin/snippets/accounts/team/",
+        allowed={"administrator", "recruiter", "L&D lead"},
+        others=302,
+    ),
+    Row(
+        "role-families",
+        path="/admin/snippets/accounts/rolefamily/",
+        allowed={"administrator"},
+        others=302,
+    ),
+    Row("robots_txt", public=True),
+    Row("sitemap", public=True),
+]

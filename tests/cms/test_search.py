@@ -1,0 +1,61 @@
+"""The site search: finds pages, highlights what matched, paginates."""
+
+import re
+
+import pytest
+from wagtail.models import Page
+
+from cms import factories as f
+from tests.cms.tree import build_tree
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_and_highlights_the_words_searched_for(client):
+    pages = build_tree()
+    page = f.StandardPageFactory(
+        parent=pages["HomePage"],
+        title="Skills to Foster training",
+        slug="skills",
+        search_description="Preparation training for new foster carers.",
+    )
+    page.save_revision().publish()
+    html = client.get("/search/?q=foster").content.decode()
+    results = re.search(r'<ol class="portal-search-results".*?</ol>', html, re.S).group(0)
+    assert "Skills to <mark>Foster</mark> training" in results
+    assert "new <mark>foster</mark> carers" in results
+    assert "Inspection news" not in results
+
+
+def test_search_results_are_paginated(client):
+    pages = build_tree()
+    for n in range(13):
+        f.StandardPageFactory(parent=pages["HomePage"], title=f"Respite care guide {n}")
+    first = client.get("/search/?q=respite").content.decode()
+    assert "13 results for “respite”" in first
+    assert len(re.findall(r'class="portal-search-result"', first)) == 10
+    assert 'href="?q=respite&amp;page=2"' in first
+    second = client.get("/search/?q=respite&page=2").content.decode()
+    assert len(re.findall(r'class="portal-search-result"', second)) == 3
+
+
+def test_search_never_shows_drafts_and_escapes_what_was_typed(client):
+    pages = build_tree()
+    draft = f.StandardPageFactory(parent=pages["HomePage"], title="Secret restructure")
+    draft.unpublish()
+    html = client.get("/search/?q=restructure <b>x</b>").content.decode()
+    assert "Secret restructure" not in html
+    assert "<b>x</b>" not in html
+    assert Page.objects.filter(title="Secret restructure", live=False).exists()
+
+
+def test_an_empty_search_shows_only_the_form(client):
+    build_tree()
+    html = client.get("/search/").content.decode()
+    assert 'name="q"' in html and "results for" not in html
+
+
+def test_a_search_with_no_matches_says_what_to_try(client):
+    build_tree()
+    html = client.get("/search/?q=zzzzqqq").content.decode()
+    assert "0 results" in html and "Check your spelling" in html

@@ -1,0 +1,59 @@
+"""The vacancy search: every filter lives in the query string, so a search can be shared."""
+
+from django import forms
+
+from accounts.models import EmploymentType, Locality, RoleFamily
+from vacancies.models.pages import WorkingPattern
+
+SALARY_STEPS = [25000, 30000, 35000, 40000, 45000, 50000, 60000]
+SORTS = [
+    ("closing", "Closing soonest"),
+    ("newest", "Newest"),
+    ("salary", "Highest salary"),
+]
+
+
+class VacancySearchForm(forms.Form):
+    q = forms.CharField(label="Search vacancies", required=False, max_length=100)
+    role_family = forms.MultipleChoiceField(
+        label="Role family", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    locality = forms.MultipleChoiceField(
+        label="Locality", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    employment_type = forms.MultipleChoiceField(
+        label="Employment type",
+        required=False,
+        choices=EmploymentType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    working_pattern = forms.MultipleChoiceField(
+        label="Working pattern",
+        required=False,
+        choices=WorkingPattern.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    min_salary = forms.TypedChoiceField(
+        label="Minimum salary",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Any salary")] + [(str(s), f"£{s:,} or more") for s in SALARY_STEPS],
+        widget=forms.RadioSelect,
+    )
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role_family"].choices = [(f.slug, f.name) for f in RoleFamily.objects.all()]
+        self.fields["locality"].choices = [(loc.slug, loc.name) for loc in Locality.objects.all()]
+
+    def criteria(self) -> dict:
+        """The cleaned filters; invalid values are dropped rather than failing the page."""
+        if self.is_valid():
+            return dict(self.cleaned_data)
+        return {
+            name: self.cleaned_data.get(name)
+            for name in self.fields
+            if name not in self.errors and name in self.cleaned_data
+        }

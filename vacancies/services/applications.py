@@ -1,0 +1,132 @@
+"""Starting, saving, submitting and withdrawing an application."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from vacancies.models import Application, ApplicationStatus, EqualityMonitoring
+
+# What a candidate can carry over from their last application: the facts about them,
+# never the answers written for one particular job.
+REUSABLE_FIELDS = [
+    "first_name",
+    "last_name",
+    "phone",
+    "address",
+    "postcode",
+    "right_to_work",
+    "right_to_work_details",
+    "swe_registration_number",
+    "qualifications",
+    "employment_history",
+    "employment_gaps",
+    "referee_1_name",
+    "referee_1_email",
+    "referee_1_organisation",
+    "referee_1_relationship",
+    "referee_2_name",
+    "referee_2_email",
+    "referee_2_organisation",
+    "referee_2_relationship",
+    "reference_consent",
+]
+
+
+class ApplicationError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def start_application(vacancy, user, *, reuse_previous=True, now=None) -> tuple[Application, bool]:
+    """Return this candidate's application for the vacancy, creating a draft if none exists.
+
+    Refuses a new draft once the vacancy has closed. Returns (application, created).
+    """
+    now = now or timezone.now()
+    existing = Application.objects.filter(vacancy=vacancy, candidate=user).first()
+    if existing:
+        return existing, False
+    if not vacancy.live or vacancy.closes_at <= now:
+        raise ApplicationError("This vacancy has closed, so it is no longer taking applications.")
+    draft = Application(
+        vacancy=vacancy,
+        candidate=user,
+        email=user.email,
+        first_name=user.first_name,
+        last_name=user.last_name,
+    )
+    if reuse_previous:
+        previous = (
+            Application.objects.filter(candidate=user)
+            .exclude(anonymised_at__isnull=False)
+            .order_by("-updated_at")
+            .first()
+        )
+        if previous:
+            for name in REUSABLE_FIELDS:
+                setattr(draft, name, getattr(previous, name))
+    try:
+        with transaction.atomic():
+            draft.save()
+    except IntegrityError:
+        # Two tabs started at once: the other one won; use its draft.
+        return Application.objects.get(vacancy=vacancy, candidate=user), False
+    return draft, True
+
+
+def mark_step_done(application, step: str) -> None:
+    if step not in application.steps_done:
+        application.steps_done = [*application.steps_done, step]
+
+
+def submit_application(application, *, token, now=None) -> tuple[Application, bool]:
+    """Submit a draft exactly once. Returns (application, newly_submitted).
+
+    A double click or a re-posted form carries the same submission token: the second
+    request finds the application already submitted and changes nothing.
+    """
+    from vacancies.models import ApplicationStatusChange
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update().select_related("vacancy").get(pk=application.pk)
+        )
+        if str(locked.submission_token) != str(token):
+            raise ApplicationError(
+                "This form is out of date. Check your answers below and submit again."
+            )
+        if locked.status != ApplicationStatus.DRAFT:
+            return locked, False
+        if locked.vacancy.closes_at <= now or not locked.vacancy.live:
+            raise ApplicationError(
+                "This vacancy closed before you submitted. Your draft has been kept, "
+                "but it can no longer be sent."
+            )
+        locked.status = ApplicationStatus.SUBMITTED
+        locked.submitted_at = now
+        locked.status_changed_at = now
+        locked.save()
+        ApplicationStatusChange.objects.create(
+            application=locked,
+            from_status=ApplicationStatus.DRAFT,
+            to_status=ApplicationStatus.SUBMITTED,
+            by=locked.candidate,
+            at=now,
+        )
+        # Cut the equality answers loose: from now on they belong to the vacancy only.
+        EqualityMonitoring.objects.filter(draft_application=locked).update(
+            draft_application=None, submitted_on=now.date()
+        )
+        from vacancies.tasks import send_submission_email
+
+        transaction.on_commit(lambda: send_submission_email.delay(locked.pk))
+    return locked, True
+
+
+def withdraw_application(application, *, user, reason, note="") -> None:
+    from vacancies.services.transitions import transition
+
+    application.withdrawal_reason = reason
+    application.save(update_fields=["withdrawal_reason", "updated_at"])
+    transition(application, ApplicationStatus.WITHDRAWN, by=user, note=note)
