@@ -5,9 +5,10 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.viewsets import PortalModelViewSet
 
 from .models import (
     Booking,
@@ -69,7 +70,7 @@ class AcademyDataGroup(SnippetViewSetGroup):
 register_snippet(AcademyDataGroup)
 
 
-class TrainingSessionViewSet(ModelViewSet):
+class TrainingSessionViewSet(PortalModelViewSet):
     model = TrainingSession
     name = "academy_sessions"
     url_prefix = "academy/sessions"
@@ -96,7 +97,7 @@ class TrainingSessionViewSet(ModelViewSet):
     ]
 
 
-class BookingViewSet(ModelViewSet):
+class BookingViewSet(PortalModelViewSet):
     model = Booking
     name = "academy_bookings"
     url_prefix = "academy/bookings"
@@ -111,7 +112,7 @@ class BookingViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class CompletionViewSet(ModelViewSet):
+class CompletionViewSet(PortalModelViewSet):
     model = Completion
     name = "academy_completions"
     url_prefix = "academy/completions"

@@ -2,11 +2,11 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.models import AccessLogEntry
+from core.viewsets import PortalModelViewSet
 
 from .models import (
     BankHoliday,
@@ -50,7 +50,7 @@ class EventBookingViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class FosteringCaseViewSet(ModelViewSet):
+class FosteringCaseViewSet(PortalModelViewSet):
     model = FosteringCase
     icon = "group"
     menu_label = "Fostering cases"

@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.viewsets import PortalModelViewSet
 from vacancies.models import Application, JobAlert, PreEmploymentCheck
 from vacancies.permissions import staff_applications
 
@@ -19,7 +19,7 @@ class ApplicationIndexView(IndexView):
         return staff_applications(self.request.user)
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(PortalModelViewSet):
     """A read-only register of submitted applications; moves happen in the pipeline."""
 
     model = Application
@@ -66,7 +66,7 @@ class CheckIndexView(IndexView):
         ).select_related("application__vacancy")
 
 
-class PreEmploymentCheckViewSet(ModelViewSet):
+class PreEmploymentCheckViewSet(PortalModelViewSet):
     model = PreEmploymentCheck
     name = "recruitment_checks"
     url_prefix = "recruitment/checks"
@@ -103,7 +103,7 @@ class PreEmploymentCheckViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class JobAlertViewSet(ModelViewSet):
+class JobAlertViewSet(PortalModelViewSet):
     model = JobAlert
     name = "recruitment_job_alerts"
     url_prefix = "recruitment/job-alerts"

@@ -1,7 +1,8 @@
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.viewsets import PortalModelViewSet
 
 from .models import JobRole, Locality, RoleFamily, StaffProfile, Team
 
@@ -46,7 +47,7 @@ class WorkforceDataGroup(SnippetViewSetGroup):
 register_snippet(WorkforceDataGroup)
 
 
-class StaffProfileViewSet(ModelViewSet):
+class StaffProfileViewSet(PortalModelViewSet):
     model = StaffProfile
     icon = "user"
     menu_label = "Staff records"

@@ -80,8 +80,16 @@ def assert_accessible(page, context=None):
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
+_last_counter: dict[int, int] = {}
+
+
 def totp_code(user) -> str:
-    """The current code from the user's authenticator, as their phone would show it."""
+    """The current code from the user's authenticator, as their phone would show it.
+
+    allauth accepts a code only within its own 30-second window and only once, so, as a
+    person would, wait for a fresh code when the window is about to turn over or when
+    this user's current code has already been spent by an earlier sign-in.
+    """
     import time
 
     from allauth.mfa.models import Authenticator
@@ -90,7 +98,13 @@ def totp_code(user) -> str:
 
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
     secret = decrypt(authenticator.data["secret"])
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    now = time.time()
+    counter = int(now) // 30
+    if 30 - now % 30 < 4 or _last_counter.get(user.pk) == counter:
+        time.sleep(30 - now % 30 + 0.5)
+        counter = int(time.time()) // 30
+    _last_counter[user.pk] = counter
+    return format_hotp_value(hotp_value(secret, counter))
 
 
 def sign_in(page, email, password="Southampton-demo-2026", user=None):
@@ -99,6 +113,8 @@ def sign_in(page, email, password="Southampton-demo-2026", user=None):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     if "/accounts/2fa/authenticate/" in page.url:
         page.get_by_label("Code").fill(totp_code(user))
         page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url(lambda url: "/accounts/2fa/" not in url)

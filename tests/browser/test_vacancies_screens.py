@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import User
 from tests.browser.conftest import assert_accessible, sign_in
@@ -49,7 +50,7 @@ def test_a_candidate_saves_a_vacancy_and_follows_their_applications(page, demo):
     sign_in(page, candidate.email)
     vacancy = (
         VacancyPage.objects.live()
-        .filter(closes_at__gt="2000-01-01")
+        .filter(closes_at__gt=timezone.now())
         .exclude(applications__candidate=candidate)
         .order_by("closes_at")
         .last()
