@@ -54,3 +54,18 @@ def is_choice_group(field) -> bool:
 @register.filter
 def is_checkbox(field) -> bool:
     return field.widget_type == "checkbox"
+
+
+@register.filter
+def is_date_input(field) -> bool:
+    return field.widget_type == "govukdate"
+
+
+@register.filter
+def govuk_anchor(field) -> str:
+    """The id the error summary links to: the first box or option of a group."""
+    if is_choice_group(field):
+        return f"{field.auto_id}_0"
+    if is_date_input(field):
+        return f"{field.auto_id}_day"
+    return field.auto_id
