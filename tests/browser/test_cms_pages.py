@@ -3,6 +3,7 @@ JavaScript and can be used with the keyboard."""
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 
@@ -60,20 +61,20 @@ def test_the_public_site_works_with_javascript_switched_off(browser, live_server
         page.goto("/fostering/faq/")
         question = page.get_by_text("Can I foster if I rent my home?")
         question.click()
-        assert page.get_by_text("You need a spare bedroom").is_visible()
+        expect(page.get_by_text("You need a spare bedroom")).to_be_visible()
 
         page.goto("/")
         page.get_by_label("Search the site").fill("Family Safeguarding")
         page.get_by_role("button", name="Search", exact=True).click()
         assert "/search/" in page.url
-        assert page.locator(".portal-search-result mark").first.is_visible()
+        expect(page.locator(".portal-search-result mark").first).to_be_visible()
         page.get_by_role("link", name="The Family Safeguarding Model", exact=True).click()
         assert page.get_by_role("heading", level=1).inner_text() == "The Family Safeguarding Model"
 
         page.goto("/news/")
         page.get_by_role("link", name="Ofsted", exact=True).first.click()
         assert "tag=ofsted" in page.url
-        assert page.get_by_text("Showing news tagged").is_visible()
+        expect(page.get_by_text("Showing news tagged")).to_be_visible()
         # (axe needs JavaScript, so the accessibility checks run in the test above.)
     finally:
         context.close()
@@ -92,7 +93,7 @@ def test_the_menu_and_faq_can_be_used_with_the_keyboard_alone(page, demo):
         "Can I foster if I work full time?"
     )
     page.keyboard.press("Enter")
-    assert page.get_by_text("Some types of fostering, such as respite").is_visible()
+    expect(page.get_by_text("Some types of fostering, such as respite")).to_be_visible()
 
 
 def test_the_header_menu_marks_the_section_the_visitor_is_in(page, demo):

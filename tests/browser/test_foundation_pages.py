@@ -1,6 +1,7 @@
 """The shared pages (sign-in, sign-up, 404, account) in a real browser, checked by axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
 
@@ -27,7 +28,7 @@ def test_a_sign_up_with_mistakes_shows_an_accessible_error_summary(page, demo):
     page.get_by_label("First name").fill("Ada")
     page.get_by_role("button", name="Sign Up").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert page.get_by_label("First name").input_value() == "Ada"
     assert_accessible(page)
 
@@ -35,7 +36,7 @@ def test_a_sign_up_with_mistakes_shows_an_accessible_error_summary(page, demo):
 def test_the_404_page_is_the_sites_own_and_accessible(page, demo):
     response = page.goto("/no-such-page/")
     assert response.status == 404
-    assert page.get_by_role("heading", name="Page not found").is_visible()
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     assert_accessible(page)
 
 
@@ -45,7 +46,7 @@ def test_a_recruiter_signs_in_with_password_and_code_and_reaches_the_workspace(
     recruiter = make_user("recruiter", email="chloe@example.com")
     sign_in(page, recruiter.email, user=recruiter)
     page.goto("/accounts/me/")
-    assert page.get_by_role("heading", name="Your account").is_visible()
+    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
     assert_accessible(page)
     page.goto("/admin/")
     assert "/admin/" in page.url
