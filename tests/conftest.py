@@ -16,6 +16,16 @@ def give_totp(user):
         TOTP.activate(user, generate_totp_secret())
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    """Each test starts with an empty cache, as a database rolled back between tests
+    would otherwise meet menus, counts and rate limits cached by the one before."""
+    from django.core.cache import cache
+
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
+
+
 @pytest.fixture
 def make_user(db):
     """make_user("recruiter") -> a verified user holding that role (staff roles get a

@@ -38,7 +38,7 @@ class GovukDateInput(forms.MultiWidget):
         has_error = "--error" in attrs.pop("class", "")
         attrs.pop("aria-describedby", None)
         context = super().get_context(name, value, attrs)
-        for part, sub in zip(_PARTS, context["widget"]["subwidgets"]):
+        for part, sub in zip(_PARTS, context["widget"]["subwidgets"], strict=True):
             sub["label"] = part.capitalize()
             if attrs.get("id"):
                 sub["attrs"]["id"] = f"{attrs['id']}_{part}"
@@ -82,7 +82,8 @@ class GovukDateField(forms.DateField):
         if not (day or month or year):
             return None
         label = self.label or "The date"
-        missing = [part for part, given in zip(_PARTS, (day, month, year)) if not given]
+        given = dict(zip(_PARTS, (day, month, year), strict=True))
+        missing = [part for part in _PARTS if not given[part]]
         if missing:
             raise ValidationError(
                 f"{label} must include a {' and '.join(missing)}", code="incomplete"

@@ -241,6 +241,45 @@ def test_the_header_menu_comes_from_the_editable_navigation_settings(client):
     assert "Foster with us" not in nav
 
 
+def test_menus_are_cached_but_an_edit_shows_at_once(client, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    pages = build_tree()
+    url = pages["NewsArticlePage"].url
+    settings = cms.NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.main_menu_items = [
+            cms.MainMenuItem(link_url="/vacancies/", link_text="Jobs", sort_order=0)
+        ]
+        settings.save()
+    client.get(url)
+    with CaptureQueriesContext(connection) as warm:
+        html = client.get(url).content.decode()
+    assert 'href="/vacancies/">Jobs<' in html
+    assert not [q for q in warm.captured_queries if "cms_mainmenuitem" in q["sql"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.main_menu_items = [
+            cms.MainMenuItem(link_url="/vacancies/", link_text="Find a job", sort_order=0)
+        ]
+        settings.save()
+    html = client.get(url).content.decode()
+    assert 'href="/vacancies/">Find a job<' in html and ">Jobs<" not in html
+
+    # Renaming a page in the menu changes its address there once it is published.
+    news = pages["NewsIndexPage"]
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.main_menu_items = [cms.MainMenuItem(link_page=news, sort_order=0)]
+        settings.save()
+    assert 'href="/news/"' in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        news.slug = "latest-news"
+        news.save_revision().publish()
+    assert 'href="/latest-news/"' in client.get(pages["HomePage"].url).content.decode()
+
+
 def test_site_settings_fill_the_footer(client):
     from wagtail.models import Site
 

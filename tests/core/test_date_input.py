@@ -61,7 +61,8 @@ def test_renders_a_labelled_fieldset_and_keeps_what_was_typed_after_an_error():
     assert '<fieldset class="govuk-fieldset" role="group"' in html
     assert "<legend" in html and "Start date" in html
     for part, value in [("day", "31"), ("month", "2"), ("year", "2027")]:
-        assert f'<label class="govuk-label govuk-date-input__label" for="id_start_date_{part}">' in html
+        label = f'<label class="govuk-label govuk-date-input__label" for="id_start_date_{part}">'
+        assert label in html
         assert f'name="start_date_{part}" value="{value}"' in html
     assert "govuk-input--error" in html
     # The error summary links to the day box, which exists.

@@ -25,18 +25,10 @@ DEFAULT_FOOTER_LINKS = [
 
 
 def _links(request, related_name, default):
-    from cms.models import NavigationSettings
+    from cms.navigation import menu_links
 
     path = request.path if request else ""
-    links = []
-    if request is not None:
-        try:
-            menu = NavigationSettings.for_request(request)
-        except NavigationSettings.DoesNotExist:  # no Site yet (a fresh database)
-            menu = None
-        if menu is not None:
-            items = getattr(menu, related_name).select_related("link_page")
-            links = [(item.text, item.href(request)) for item in items]
+    links = menu_links(request, related_name) if request is not None else []
     links = links or default
     return [
         {
