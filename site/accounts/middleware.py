@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from .roles import requires_mfa
@@ -42,3 +43,25 @@ def _has_totp(request, user) -> bool:
             user=user, type=Authenticator.Type.TOTP
         ).exists()
     return request._portal_has_totp
+
+
+class AdminAccessMiddleware:
+    """Answer 403 when a signed-in person without admin access opens the Wagtail admin.
+
+    Wagtail would send them to the sign-in page, and allauth sends a signed-in person
+    straight back: a redirect loop instead of a clear answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path.startswith("/admin/")
+            and user is not None
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied("Your account does not give you access to the admin.")
+        return self.get_response(request)

@@ -119,9 +119,17 @@ def test_with_mfa_set_up_a_recruiter_reaches_the_staff_workspace(client_for):
 def test_a_candidate_never_needs_mfa_and_never_reaches_the_admin(client_for):
     client = client_for(Role.CANDIDATE)
     assert client.get(reverse("accounts:dashboard")).status_code == 200
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]
+    # A clear refusal, not a sign-in page that sends a signed-in person straight back.
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert response.redirect_chain == []
+    assert "You cannot see this page" in response.content.decode()
+    assert "your account" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.STAFF_MEMBER, Role.FOSTER_ENQUIRER])
+def test_other_roles_without_admin_access_get_a_403_from_the_admin(client_for, role):
+    assert client_for(role).get("/admin/pages/").status_code == 403
 
 
 def test_wagtail_admin_sign_in_goes_through_allauth(client):
