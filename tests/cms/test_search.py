@@ -59,3 +59,33 @@ def test_a_search_with_no_matches_says_what_to_try(client):
     build_tree()
     html = client.get("/search/?q=zzzzqqq").content.decode()
     assert "0 results" in html and "Check your spelling" in html
+
+
+def test_search_leaves_out_vacancies_that_have_closed(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from vacancies.factories import VacancyPageFactory
+
+    build_tree()
+    VacancyPageFactory(title="Open post: Jigsaw team social worker")
+    VacancyPageFactory(
+        title="Closed post: Jigsaw team manager",
+        closes_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    html = client.get("/search/?q=jigsaw").content.decode()
+    assert "1 result for “jigsaw”" in html
+    assert "Open post" in html and "Closed post" not in html
+
+
+def test_a_result_without_a_search_description_is_summarised_by_its_intro(client):
+    pages = build_tree()
+    f.StandardPageFactory(
+        parent=pages["HomePage"],
+        title="Respite for carers",
+        intro="Short breaks that give foster carers time to rest.",
+        search_description="",
+    ).save_revision().publish()
+    html = client.get("/search/?q=respite").content.decode()
+    assert "Short breaks that give foster carers time to rest." in html

@@ -28,8 +28,8 @@ LANDING = {
         cta(
             ENQUIRE[0],
             ENQUIRE[1],
-            "/fostering/",
-            "Find out how to enquire",
+            "/fostering-enquiry/",
+            "Make an enquiry",
         ),
     ],
 }

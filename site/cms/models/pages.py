@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -101,11 +102,18 @@ class SearchPage(BasePage):
             promotions = list(
                 search_query.editors_picks.select_related("page").filter(page__live=True)
             )
+            from vacancies.models import VacancyPage
+
             found = (
                 Page.objects.live()
                 .public()
+                .specific()
                 .not_type(SearchPage)
                 .exclude(id__in=[p.page_id for p in promotions])
+                # A vacancy whose closing date has passed is no longer on offer.
+                .exclude(
+                    id__in=VacancyPage.objects.filter(closes_at__lte=timezone.now()).values("pk")
+                )
                 .search(query, operator="and")
             )
             paginator = Paginator(found, self.results_per_page)
@@ -115,6 +123,10 @@ class SearchPage(BasePage):
                 results = paginator.page(1)
             except EmptyPage:
                 results = paginator.page(paginator.num_pages)
+            for result in results:
+                # Editors rarely fill in a search description; the page's intro says
+                # what it is about just as well.
+                result.summary = result.search_description or getattr(result, "intro", "")
         context.update(
             query=query,
             results=results,
