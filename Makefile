@@ -26,6 +26,9 @@ migrate: install ## Apply database migrations
 seed: migrate ## Build the demo portal (idempotent; development only)
 	$(MANAGE) seed_demo
 
+# Links in pages, feeds and e-mails point at the address the demo is served on.
+run seed: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+
 run: seed ## Set up, migrate, seed and serve on http://127.0.0.1:$(PORT)
 	@echo "Serving the portal on http://127.0.0.1:$(PORT)/ (demo sign-ins are in README.md)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

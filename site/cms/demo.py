@@ -101,7 +101,11 @@ def _page(factory, parent, data, resolve, **extra):
     fields = {**data, **extra}
     fields["body"] = resolve(fields.get("body", []))
     fields.setdefault("show_in_menus", True)
-    return factory(parent=parent, **fields)  # found by parent and slug if it exists
+    page = factory(parent=parent, **fields)  # found by parent and slug if it exists
+    if page.latest_revision_id is None:
+        # Published as an editor would, so the page has a history and a "last updated" date.
+        page.save_revision().publish()
+    return page
 
 
 def _stories(images):

@@ -7,4 +7,8 @@ BEAT_SCHEDULE = {
         "task": "cms.tasks.publish_scheduled_pages",
         "schedule": crontab(minute="*/5"),
     },
+    "cms-forget-old-search-terms": {
+        "task": "cms.tasks.forget_old_search_terms",
+        "schedule": crontab(hour=3, minute=40),
+    },
 }

@@ -44,7 +44,7 @@ def seed(log):
         Site.objects.create(
             **address, root_page=home, is_default_site=True, site_name="Southampton Way"
         )
-    elif site.root_page_id != home.id or site.hostname == "localhost":
+    elif site.root_page_id != home.id or (site.hostname, site.port) != tuple(address.values()):
         site.root_page = home
         site.site_name = "Southampton Way"
         site.hostname, site.port = address["hostname"], address["port"]

@@ -89,3 +89,28 @@ def test_a_result_without_a_search_description_is_summarised_by_its_intro(client
     ).save_revision().publish()
     html = client.get("/search/?q=respite").content.decode()
     assert "Short breaks that give foster carers time to rest." in html
+
+
+def test_search_terms_are_counted_once_per_search_and_forgotten_after_the_retention_period(
+    client, settings
+):
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.contrib.search_promotions.models import Query
+
+    from cms.tasks import forget_old_search_terms
+
+    pages = build_tree()
+    for n in range(13):
+        f.StandardPageFactory(parent=pages["HomePage"], title=f"Respite care guide {n}")
+    client.get("/search/?q=respite")
+    client.get("/search/?q=respite&page=2")
+    assert Query.get("respite").hits == 1
+
+    settings.WAGTAILSEARCH_HITS_MAX_AGE = 30
+    Query.get("jo bloggs 12 acacia avenue").add_hit(
+        date=timezone.localdate() - datetime.timedelta(days=31)
+    )
+    forget_old_search_terms.delay()
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["respite"]

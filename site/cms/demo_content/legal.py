@@ -92,5 +92,14 @@ ACCESSIBILITY = {
             "<p>This website is partially compliant with the Web Content Accessibility "
             "Guidelines version 2.2 AA standard, due to the limitations listed above.</p>"
         ),
+        heading("Preparation of this accessibility statement"),
+        text(
+            "<p>This statement was prepared on 2 November 2026. It was last reviewed on "
+            "20 November 2026.</p><p>The portal was last tested on 20 November 2026 "
+            "against the WCAG 2.2 AA standard. The test was carried out by the portal's "
+            "own development team, with automated checks in a real browser on every page "
+            "type and every step of the journeys to apply for a job, enquire about "
+            "fostering and book training.</p>"
+        ),
     ],
 }

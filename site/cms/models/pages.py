@@ -98,7 +98,8 @@ class SearchPage(BasePage):
             from wagtail.contrib.search_promotions.models import Query
 
             search_query = Query.get(query)
-            search_query.add_hit()
+            if request.GET.get("page", "1") == "1":
+                search_query.add_hit()  # one search, however many pages are read
             promotions = list(
                 search_query.editors_picks.select_related("page").filter(page__live=True)
             )

@@ -174,6 +174,8 @@ MFA_RECOVERY_CODE_COUNT = 10
 # Wagtail's own sign-in goes through allauth so its rate limits and MFA apply there too.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# Search terms (which may hold personal data) are kept this many days for editors' reports.
+WAGTAILSEARCH_HITS_MAX_AGE = env.int("SEARCH_TERMS_MAX_AGE_DAYS", default=30)
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
