@@ -1,13 +1,50 @@
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.forms.utils import ErrorList
 from wagtail import blocks
+
+
+def validate_link_address(value: str) -> None:
+    """A full web address, an address on this site (/vacancies/), or mailto:/tel:."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    if value.startswith(("mailto:", "tel:")) and len(value) > 5:
+        return
+    URLValidator(
+        schemes=["http", "https"],
+        message=(
+            "Enter a full web address starting with https://, or an address on this "
+            "site starting with /, such as /vacancies/"
+        ),
+    )(value)
+
+
+class LinkAddressBlock(blocks.FieldBlock):
+    """A web address that may also be a path on this site, which URLBlock refuses."""
+
+    def __init__(self, required=False, help_text=None, max_length=400, **kwargs):
+        self.field = forms.CharField(
+            required=required,
+            help_text=help_text,
+            max_length=max_length,
+            validators=[validate_link_address],
+        )
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "link"
 
 
 class LinkBlock(blocks.StructBlock):
     """A link to a page in the site or to another address."""
 
     page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False, label="Or an address")
+    url = LinkAddressBlock(
+        required=False,
+        label="Or an address",
+        help_text="A full web address, or an address on this site such as /vacancies/",
+    )
     text = blocks.CharBlock(max_length=80)
 
     class Meta:
