@@ -9,7 +9,7 @@ a new page cannot ship without someone deciding who may see it.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from accounts.roles import ROLES
+from accounts.roles import ADMIN_ACCESS, ROLES
 
 
 @dataclass
@@ -31,7 +31,14 @@ class Row:
             return self.ok
         if role is None:
             return self.anonymous
-        return self.ok if role in self.allowed else self.others
+        if role in self.allowed:
+            return self.ok
+        if self.path and self.path.startswith("/admin/") and role not in ADMIN_ROLES:
+            return 403  # the admin refuses people without admin access outright
+        return self.others
 
 
 ALL_ROLES = set(ROLES)
+# Roles that may open the Wagtail admin at all (Wagtail itself sends those of them who
+# lack a screen's permission back to the admin dashboard: 302).
+ADMIN_ROLES = {role for role, spec in ROLES.items() if ADMIN_ACCESS in spec.permissions}

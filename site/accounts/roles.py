@@ -166,7 +166,7 @@ _CMS_EDITING = {
 }
 CMS_PERMISSIONS: dict[str, set[str]] = {
     Role.CONTENT_EDITOR: _CMS_EDITING,
-    Role.ADMINISTRATOR: _CMS_EDITING | {"cms.delete_staffstory"},
+    Role.ADMINISTRATOR: _CMS_EDITING | {"cms.delete_staffstory", "cms.publish_staffstory"},
 }
 
 # --- Vacancies and applicant tracking -----------------------------------------

@@ -4,7 +4,14 @@ Content editors hold only add and change page permissions (accounts/roles.py), s
 publishing goes through this workflow; administrators hold publish permission."""
 
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    GroupApprovalTask,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from accounts.roles import Role
 
@@ -13,7 +20,10 @@ TASK_NAME = "Administrator approval"
 
 
 def ensure_moderation_workflow(page) -> Workflow:
-    """Make sure `page` and every page below it use the approval workflow."""
+    """Make sure `page` and every page below it, and staff stories, use the approval
+    workflow."""
+    from .models import StaffStory
+
     approvers, _ = Group.objects.get_or_create(name=Role.ADMINISTRATOR)
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
@@ -24,4 +34,8 @@ def ensure_moderation_workflow(page) -> Workflow:
     # link row is written directly.
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(StaffStory),
+        defaults={"workflow": workflow},
+    )
     return workflow

@@ -6,9 +6,8 @@ ACCESS = [
     # Staff accounts are closed by an administrator: they are sent back to the dashboard.
     Row("accounts:delete", allowed={"candidate", "foster enquirer"}, others=302),
     Row("healthz", public=True),
-    # Staff records and workforce reference data in the Wagtail admin. Wagtail redirects
-    # (302) both people without admin access (to sign in) and admin users lacking the
-    # permission (to the dashboard).
+    # Staff records and workforce reference data in the Wagtail admin: admin users lacking
+    # the permission are sent to the dashboard (302); others get 403 (tests/access.py).
     Row(
         "staff-records",
         path="/admin/staff_records/",

@@ -129,3 +129,40 @@ def test_the_scheduled_publishing_task_runs_the_command():
     page.save()
     publish_scheduled_pages()
     assert not Page.objects.get(pk=page.pk).live
+
+
+def test_a_staff_story_goes_through_approval_before_it_shows_on_a_page(client_for):
+    pages = build_tree()
+    editor = client_for("content editor")
+    story_data = {
+        "name": "Priya",
+        "role": "Advanced practitioner, Jigsaw",
+        "quote": "Every family teaches me something.",
+        "story": '{"blocks": [{"key": "a", "type": "unstyled", "text": "My day.", '
+        '"depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+        "image_alt": "",
+    }
+    # An editor cannot publish: asking to publish leaves the story unpublished.
+    editor.post(
+        reverse("wagtailsnippets_cms_staffstory:add"), {**story_data, "action-publish": "1"}
+    )
+    editor.post(reverse("wagtailsnippets_cms_staffstory:add"), {**story_data, "action-submit": "1"})
+    drafted, submitted = cms.StaffStory.objects.filter(name="Priya").order_by("pk")
+    assert not drafted.live and not submitted.live
+    assert submitted.current_workflow_state.status == "in_progress"
+    story = submitted
+
+    page = pages["StoryPage"]
+    page.body = [("staff_story", {"story": story})]
+    page.save_revision().publish()
+    assert "Every family teaches me something." not in editor.get(page.url).content.decode()
+
+    admin = client_for("administrator")
+    response = admin.post(
+        reverse("wagtailsnippets_cms_staffstory:edit", args=[story.pk]),
+        {**story_data, "action-publish": "1"},
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.live
+    assert "Every family teaches me something." in editor.get(page.url).content.decode()

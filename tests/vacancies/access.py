@@ -127,7 +127,8 @@ ACCESS = [
         allowed=set(),
         overrides={HIRING_MANAGER: 404},
     ),
-    # Back-office registers in the Wagtail admin (Wagtail redirects everyone else).
+    # Back-office registers in the Wagtail admin (admin users without the permission are
+    # sent to the dashboard: 302; people without admin access get 403).
     Row(
         "recruitment-applications",
         path="/admin/recruitment/applications/",

@@ -1,14 +1,16 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 
-class StaffStory(index.Indexed, models.Model):
+class StaffStory(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
     """A "day in the life": what someone who works or fosters with us does and why.
 
     Stories are composites written with the people concerned; the name shown is the
-    first name they chose to use."""
+    first name they chose to use. A story shows a real person's words and face, so it
+    goes through the same approval as a page: editors submit, administrators publish."""
 
     name = models.CharField(max_length=60, help_text="First name only.")
     role = models.CharField(max_length=120, help_text="For example: Senior social worker, East")
