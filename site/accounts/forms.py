@@ -1,7 +1,34 @@
-from allauth.account.forms import SignupForm
+from allauth.account.forms import LoginForm, SignupForm
 from django import forms
 
 from .roles import Role
+
+# GOV.UK error messages say what to do, field by field, rather than "This field is required."
+REQUIRED_MESSAGES = {
+    "login": "Enter your email address",
+    "email": "Enter your email address",
+    "password": "Enter your password",
+    "password1": "Enter a password",
+    "password2": "Enter the password again",
+    "first_name": "Enter your first name",
+    "last_name": "Enter your last name",
+    "interest": "Select what you are here for",
+}
+
+
+def _govuk_fields(form):
+    """Specific required-field messages and no placeholders (GOV.UK avoids them: they
+    vanish as you type and are often too faint to read)."""
+    for name, field in form.fields.items():
+        if name in REQUIRED_MESSAGES:
+            field.error_messages["required"] = REQUIRED_MESSAGES[name]
+        field.widget.attrs.pop("placeholder", None)
+
+
+class PortalLoginForm(LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _govuk_fields(self)
 
 
 class PortalSignupForm(SignupForm):
@@ -26,6 +53,10 @@ class PortalSignupForm(SignupForm):
     )
 
     field_order = ["first_name", "last_name", "email", "password1", "password2", "interest"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _govuk_fields(self)
 
 
 class DeleteAccountForm(forms.Form):

@@ -198,3 +198,23 @@ def test_unverified_public_signups_are_purged_after_two_weeks():
     purge_unverified_accounts.delay()
     assert not User.objects.filter(pk=old.pk).exists()
     assert User.objects.filter(pk=fresh.pk).exists()
+
+
+def test_a_form_with_errors_says_so_in_the_page_title(client):
+    """GOV.UK pattern: screen reader users hear the problem before anything else."""
+    import re
+
+    def title(response):
+        return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+
+    assert not title(client.get(reverse("account_signup"))).startswith("Error:")
+    response = signup(client, first_name="")
+    assert response.status_code == 200
+    assert title(response).startswith("Error: ")
+    # The message says what to do, and the form has no placeholders.
+    html = response.content.decode()
+    assert "Enter your first name" in html and "This field is required" not in html
+    assert "placeholder=" not in html
+    login = client.post(reverse("account_login"), {"login": "", "password": ""})
+    assert "Enter your email address" in login.content.decode()
+    assert "Enter your password" in login.content.decode()

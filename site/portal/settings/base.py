@@ -157,7 +157,10 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_SESSION_REMEMBER = None
-ACCOUNT_FORMS = {"signup": "accounts.forms.PortalSignupForm"}
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.PortalLoginForm",
+    "signup": "accounts.forms.PortalSignupForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
