@@ -104,7 +104,7 @@ class MoveForm(forms.Form):
         label="Note",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Required when a case is withdrawn or not progressed: say why.",
+        help_text="Required when a case is withdrawn, not progressed or not approved: say why.",
     )
 
     def __init__(self, case, *args, **kwargs):

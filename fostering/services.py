@@ -123,6 +123,15 @@ def link_cases_for_user(user) -> int:
 
 # --- The pipeline -----------------------------------------------------------------
 
+REASON_PROMPTS = {
+    Stage.WITHDRAWN: "Give the reason the case is withdrawn: it is kept for the reports.",
+    Stage.NOT_PROGRESSED: "Give the reason the case is not progressed: it is kept for the reports.",
+    Stage.NOT_APPROVED: "Give the decision maker's reason for not approving: the applicants "
+    "are told it, and it is what an independent review would look at.",
+    Stage.REFUSED: "Give the reason for the final decision not to approve: it is kept for "
+    "the reports.",
+}
+
 
 def move_case(case, to_stage: str, *, by, note: str = "", now=None) -> StageMove:
     """Move a case along the pipeline, if the table of allowed moves permits it.
@@ -141,10 +150,7 @@ def move_case(case, to_stage: str, *, by, note: str = "", now=None) -> StageMove
                 f"“{Stage(to_stage).label}”. Choose one of the moves offered."
             )
         if to_stage in NEEDS_REASON and not note:
-            raise PipelineError(
-                f"Give the reason the case is {Stage(to_stage).label.lower()}: "
-                "it is kept for the reports."
-            )
+            raise PipelineError(REASON_PROMPTS[to_stage])
         move = StageMove.objects.create(
             case=case, from_stage=case.stage, to_stage=to_stage, by=by, at=now, note=note
         )
