@@ -12,7 +12,7 @@ from .models import (
     PreparationSession,
     Stage1Check,
 )
-from .pipeline import ALLOWED_MOVES, NEEDS_REASON, Stage
+from .pipeline import ALLOWED_MOVES, NEEDS_REASON, REASON_PROMPTS, Stage
 
 
 class DateInput(forms.DateInput):
@@ -116,8 +116,9 @@ class MoveForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("to_stage") in NEEDS_REASON and not data.get("note", "").strip():
-            self.add_error("note", "Give the reason: it is kept for the reports")
+        to_stage = data.get("to_stage")
+        if to_stage in NEEDS_REASON and not data.get("note", "").strip():
+            self.add_error("note", REASON_PROMPTS[to_stage].rstrip("."))
         return data
 
 

@@ -61,6 +61,15 @@ REVIEW = [
 CLOSED = frozenset({Stage.APPROVED, Stage.REFUSED, Stage.WITHDRAWN, Stage.NOT_PROGRESSED})
 # Moves that must say why: ending a case early, and not approving an applicant.
 NEEDS_REASON = frozenset({Stage.WITHDRAWN, Stage.NOT_PROGRESSED, Stage.NOT_APPROVED, Stage.REFUSED})
+# What the team is asked for when a move needs a reason and has none.
+REASON_PROMPTS = {
+    Stage.WITHDRAWN: "Give the reason the case is withdrawn: it is kept for the reports.",
+    Stage.NOT_PROGRESSED: "Give the reason the case is not progressed: it is kept for the reports.",
+    Stage.NOT_APPROVED: "Give the decision maker's reason for not approving: the applicants "
+    "are told it, and it is what an independent review would look at.",
+    Stage.REFUSED: "Give the reason for the final decision not to approve: it is kept for "
+    "the reports.",
+}
 _EXITS = {Stage.WITHDRAWN, Stage.NOT_PROGRESSED}
 
 ALLOWED_MOVES: dict[str, frozenset[str]] = {

@@ -20,7 +20,7 @@ from .models import (
     Stage1Check,
     StageMove,
 )
-from .pipeline import CLOSED, NEEDS_REASON, Stage, can_move
+from .pipeline import CLOSED, NEEDS_REASON, REASON_PROMPTS, Stage, can_move
 
 
 class PipelineError(Exception):
@@ -122,15 +122,6 @@ def link_cases_for_user(user) -> int:
 
 
 # --- The pipeline -----------------------------------------------------------------
-
-REASON_PROMPTS = {
-    Stage.WITHDRAWN: "Give the reason the case is withdrawn: it is kept for the reports.",
-    Stage.NOT_PROGRESSED: "Give the reason the case is not progressed: it is kept for the reports.",
-    Stage.NOT_APPROVED: "Give the decision maker's reason for not approving: the applicants "
-    "are told it, and it is what an independent review would look at.",
-    Stage.REFUSED: "Give the reason for the final decision not to approve: it is kept for "
-    "the reports.",
-}
 
 
 def move_case(case, to_stage: str, *, by, note: str = "", now=None) -> StageMove:

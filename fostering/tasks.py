@@ -133,7 +133,7 @@ def send_clock_alerts(today_iso=None):
 
     At most one e-mail per case per day, however often the task runs.
     """
-    from .clocks import WorkingDays, flagged_clocks
+    from .clocks import WorkingDays, flagged_clocks, flagged_filter
     from .models import ClockAlert, FosteringCase, FosteringRules
 
     today = datetime.date.fromisoformat(today_iso) if today_iso else timezone.localdate()
@@ -141,8 +141,9 @@ def send_clock_alerts(today_iso=None):
     days = WorkingDays()
     by_worker = {}
     already_told = set(ClockAlert.objects.filter(sent_on=today).values_list("case_id", flat=True))
+    # Only the cases the database says are flagged are loaded and worked through.
     cases = (
-        FosteringCase.objects.open()
+        FosteringCase.objects.filter(flagged_filter(today=today, rules=rules, days=days))
         .filter(assessing_worker__isnull=False)
         .select_related("assessing_worker")
         .prefetch_related("moves")
