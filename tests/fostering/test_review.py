@@ -1,11 +1,13 @@
 """After a decision not to approve: the Independent Review Mechanism route to a final decision."""
 
 import datetime
+import json
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.privacy import erase_account
 from fostering.factories import FosteringCaseFactory
 from fostering.models import FosteringRules, StageMove
 from fostering.pipeline import JOURNEY, Stage, can_move
@@ -149,6 +151,29 @@ def test_the_reports_count_the_review_route(client_for, make_user):
 
     csv = client_for("fostering team").get(reverse("fostering:report_export", args=["csv"]))
     assert "Independent review recommendation" in csv.content.decode()
+
+
+def test_a_refused_applicant_deleting_their_account_leaves_the_decision_on_record(
+    client_for, make_user
+):
+    client = client_for("foster enquirer", email="refused@example.com")
+    worker = make_user("fostering team")
+    case = at_agency_decision(worker, user=client.user, email="refused@example.com")
+    move_case(case, Stage.NOT_APPROVED, by=worker, note=REASON)
+    move_case(case, Stage.FINAL_DECISION, by=worker)
+    move_case(case, Stage.REFUSED, by=worker, note="Decision confirmed")
+    data = json.loads(client.get(reverse("accounts:download_data")).content)
+    history = [m["to"] for m in data["fostering"]["cases"][0]["stage_history"]]
+    assert history[-3:] == [
+        "Not approved: open to review",
+        "Final agency decision",
+        "Not approved: final decision",
+    ]
+    erase_account(client.user)
+    case.refresh_from_db()
+    assert case.user is None
+    assert case.email == "refused@example.com" and case.closed_reason == "Decision confirmed"
+    assert case.moves.get(to_stage=Stage.NOT_APPROVED).note == REASON
 
 
 DAY = datetime.timedelta(days=1)
