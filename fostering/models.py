@@ -47,6 +47,12 @@ class FosteringRules(BaseGenericSetting):
         help_text="Applicants who are not approved may ask the Independent Review Mechanism "
         "to look again (or write to the agency) within this many days of the letter.",
     )
+    team_inbox = models.EmailField(
+        blank=True,
+        help_text="The daily alert about cases at risk with no assessing social worker yet "
+        "(new enquiries, mostly) goes here. Left empty, it goes to everyone in the fostering "
+        "team.",
+    )
     retention_days_after_closure = models.PositiveSmallIntegerField(
         default=365,
         help_text="Withdrawn and not-progressed enquiries are anonymised this many days "

@@ -127,9 +127,25 @@ def send_enquiry_acknowledgement(case_id, merged=False):
     return True
 
 
+def _unassigned_alert_recipients(rules) -> list[str]:
+    """The team's shared inbox, or (without one) everyone active in the fostering team."""
+    from accounts.models import User
+    from accounts.roles import Role
+
+    if rules.team_inbox:
+        return [rules.team_inbox]
+    return list(
+        User.objects.filter(groups__name=Role.FOSTERING_TEAM, is_active=True)
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
 @shared_task
 def send_clock_alerts(today_iso=None):
-    """Tell each assigned worker about their cases with a clock at risk or overdue.
+    """Tell each assigned worker about their cases with a clock at risk or overdue, and the
+    team (its shared inbox) about such cases nobody is assigned to yet.
 
     At most one e-mail per case per day, however often the task runs.
     """
@@ -144,9 +160,9 @@ def send_clock_alerts(today_iso=None):
     # Only the cases the database says are flagged are loaded and worked through.
     cases = (
         FosteringCase.objects.filter(flagged_filter(today=today, rules=rules, days=days))
-        .filter(assessing_worker__isnull=False)
         .select_related("assessing_worker")
         .prefetch_related("moves")
+        .order_by("enquired_at", "pk")
     )
     # One transaction for the whole run (one commit, not one per case); the savepoint per
     # alert lets the unique constraint turn away a case another run has just claimed.
@@ -164,18 +180,24 @@ def send_clock_alerts(today_iso=None):
             except IntegrityError:
                 continue  # already told today
             by_worker.setdefault(case.assessing_worker, []).append((case, flagged))
+    dashboard_url = _absolute(reverse("fostering:dashboard"))
+    unassigned = by_worker.pop(None, [])
     for worker, items in by_worker.items():
         _send(
             f"{len(items)} fostering case(s) need attention today",
             "fostering/emails/clock_alert.txt",
-            {
-                "worker": worker,
-                "items": items,
-                "dashboard_url": _absolute(reverse("fostering:dashboard")),
-            },
+            {"worker": worker, "items": items, "dashboard_url": dashboard_url},
             worker.email,
         )
-    return sum(len(items) for items in by_worker.values())
+    if unassigned:
+        for address in _unassigned_alert_recipients(rules):
+            _send(
+                f"{len(unassigned)} fostering case(s) with nobody assigned need attention today",
+                "fostering/emails/clock_alert.txt",
+                {"worker": None, "items": unassigned, "dashboard_url": dashboard_url},
+                address,
+            )
+    return sum(len(items) for items in by_worker.values()) + len(unassigned)
 
 
 @shared_task

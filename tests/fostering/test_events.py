@@ -139,3 +139,9 @@ def test_reminders_go_the_day_before_once_only():
     (message,) = mail.outbox
     assert message.to == ["a@example.com"]
     assert "tomorrow" in message.body
+
+
+def test_an_event_in_person_shows_its_address_before_booking(client):
+    event = InformationEventFactory(in_person=True)
+    detail = client.get(reverse("fostering:event_detail", args=[event.pk])).content.decode()
+    assert "Civic Centre, Civic Centre Road, Southampton SO14 7LY" in detail
