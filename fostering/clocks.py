@@ -6,11 +6,15 @@ controlled date. The periods come from `FosteringRules`, which an administrator 
 
 import calendar
 import datetime
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import reduce
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from .pipeline import JOURNEY, Stage
+from .pipeline import CLOSED, JOURNEY, Stage
 
 
 class WorkingDays:
@@ -104,7 +108,101 @@ def _reached_on(case, stages) -> datetime.date | None:
 
 
 def _at_or_after(stage):
-    return set(JOURNEY[JOURNEY.index(stage) :])
+    return frozenset(JOURNEY[JOURNEY.index(stage) :])
+
+
+def _status(due, met_on, today, at_risk) -> str:
+    """A clock's status; `at_risk` is a callable, only worked out for a clock still running."""
+    if met_on:
+        return "met" if met_on <= due else "late"
+    if today > due:
+        return "overdue"
+    if at_risk():
+        return "at_risk"
+    return "on_track"
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    """One regulated clock: the date it runs from, how its deadline follows, what stops it.
+
+    A clock runs from a date on the case (`starts_from`) and stops when the case first moves
+    into one of `met_by_stages`, or when the date field `met_by_field` is filled in.
+    """
+
+    key: str
+    starts_from: str
+    label: Callable
+    due: Callable  # (start date, rules, working days) -> deadline
+    at_risk: Callable  # (deadline, today, rules, working days) -> bool
+    met_by_stages: frozenset = frozenset()
+    met_by_field: str = ""
+
+    def start(self, case) -> datetime.date | None:
+        value = getattr(case, self.starts_from)
+        return _local_date(value) if isinstance(value, datetime.datetime) else value
+
+    def met_on(self, case) -> datetime.date | None:
+        if self.met_by_field:
+            return getattr(case, self.met_by_field)
+        return _reached_on(case, self.met_by_stages)
+
+
+def _short_risk(due, today, rules, days):
+    return days.between(today, due) < rules.at_risk_working_days
+
+
+def _panel_risk(due, today, rules, days):
+    return (due - today).days <= rules.panel_at_risk_days
+
+
+CLOCK_RULES = [
+    ClockRule(
+        "reply",
+        "enquired_at",
+        lambda r: f"Reply to the enquiry within {r.enquiry_reply_working_days} working day(s)",
+        lambda start, r, days: days.add(start, r.enquiry_reply_working_days),
+        _short_risk,
+        met_by_stages=_at_or_after(Stage.INITIAL_CALL),
+    ),
+    ClockRule(
+        "first_visit",
+        "enquired_at",
+        lambda r: f"First visit within {r.first_visit_working_days} working days",
+        lambda start, r, days: days.add(start, r.first_visit_working_days),
+        _short_risk,
+        met_by_stages=_at_or_after(Stage.INITIAL_VISIT),
+    ),
+    ClockRule(
+        "panel_recommendation",
+        "application_received_on",
+        lambda r: (
+            f"Panel recommendation within {r.panel_recommendation_months} months of the "
+            "application (NMS 14)"
+        ),
+        lambda start, r, days: add_months(start, r.panel_recommendation_months),
+        _panel_risk,
+        met_by_stages=_at_or_after(Stage.PANEL_RECOMMENDATION),
+    ),
+    ClockRule(
+        "panel_papers",
+        "panel_date",
+        lambda r: f"Panel papers out {r.panel_papers_working_days} working days before panel",
+        lambda start, r, days: days.add(start, -r.panel_papers_working_days),
+        _short_risk,
+        met_by_field="panel_papers_sent_on",
+    ),
+    ClockRule(
+        "agency_decision",
+        "panel_minutes_received_on",
+        lambda r: (
+            f"Agency decision within {r.agency_decision_working_days} working days of the minutes"
+        ),
+        lambda start, r, days: days.add(start, r.agency_decision_working_days),
+        _short_risk,
+        met_by_stages=_at_or_after(Stage.AGENCY_DECISION),
+    ),
+]
 
 
 def case_clocks(case, *, today=None, rules=None, days=None) -> list[Clock]:
@@ -115,72 +213,96 @@ def case_clocks(case, *, today=None, rules=None, days=None) -> list[Clock]:
     rules = rules or FosteringRules.load()
     days = days or WorkingDays()
     clocks = []
+    for rule in CLOCK_RULES:
+        start = rule.start(case)
+        if start is None:
+            continue
+        due = rule.due(start, rules, days)
+        met_on = rule.met_on(case)
+        if not met_on and case.is_closed:
+            continue  # a closed case has no clock still running
 
-    def clock(key, label, due, met_on, *, at_risk):
-        # `at_risk` is a callable: only worked out for a clock still running.
-        if met_on:
-            status = "met" if met_on <= due else "late"
-        elif case.is_closed:
-            return
-        elif today > due:
-            status = "overdue"
-        elif at_risk():
-            status = "at_risk"
-        else:
-            status = "on_track"
-        clocks.append(Clock(key, label, due, met_on, status))
+        def at_risk(due=due, rule=rule):
+            return rule.at_risk(due, today, rules, days)
 
-    def short_risk(due):
-        return lambda: days.between(today, due) < rules.at_risk_working_days
-
-    enquired = _local_date(case.enquired_at)
-    due = days.add(enquired, rules.enquiry_reply_working_days)
-    clock(
-        "reply",
-        f"Reply to the enquiry within {rules.enquiry_reply_working_days} working day(s)",
-        due,
-        _reached_on(case, _at_or_after(Stage.INITIAL_CALL)),
-        at_risk=short_risk(due),
-    )
-    due = days.add(enquired, rules.first_visit_working_days)
-    clock(
-        "first_visit",
-        f"First visit within {rules.first_visit_working_days} working days",
-        due,
-        _reached_on(case, _at_or_after(Stage.INITIAL_VISIT)),
-        at_risk=short_risk(due),
-    )
-    if case.application_received_on:
-        due = add_months(case.application_received_on, rules.panel_recommendation_months)
-        clock(
-            "panel_recommendation",
-            f"Panel recommendation within {rules.panel_recommendation_months} months of the "
-            "application (NMS 14)",
-            due,
-            _reached_on(case, _at_or_after(Stage.PANEL_RECOMMENDATION)),
-            at_risk=lambda due=due: (due - today).days <= rules.panel_at_risk_days,
-        )
-    if case.panel_date:
-        due = days.add(case.panel_date, -rules.panel_papers_working_days)
-        clock(
-            "panel_papers",
-            f"Panel papers out {rules.panel_papers_working_days} working days before panel",
-            due,
-            case.panel_papers_sent_on,
-            at_risk=short_risk(due),
-        )
-    if case.panel_minutes_received_on:
-        due = days.add(case.panel_minutes_received_on, rules.agency_decision_working_days)
-        clock(
-            "agency_decision",
-            f"Agency decision within {rules.agency_decision_working_days} working days "
-            "of the minutes",
-            due,
-            _reached_on(case, _at_or_after(Stage.AGENCY_DECISION)),
-            at_risk=short_risk(due),
-        )
+        status = _status(due, met_on, today, at_risk)
+        clocks.append(Clock(rule.key, rule.label(rules), due, met_on, status))
     return clocks
 
 
 def flagged_clocks(case, **kwargs) -> list[Clock]:
     return [c for c in case_clocks(case, **kwargs) if c.is_flagged]
+
+
+# --- The same flags, worked out in the database -----------------------------------
+
+# How far either side of today to look for the latest flagged start date: wider than any
+# clock's period, so a start date this far back is flagged and one this far ahead is not.
+_SEARCH_DAYS = 3 * 366
+
+
+def _latest_flagged_start(rule, today, rules, days) -> datetime.date | None:
+    """The latest start date for which this clock, still running, is flagged today.
+
+    A later start never gives an earlier deadline, and a later deadline is never more at
+    risk, so the flagged start dates are exactly those on or before this one. Found by
+    halving the interval, with the same arithmetic `case_clocks` uses.
+    """
+
+    def flagged(start):
+        due = rule.due(start, rules, days)
+        return _status(due, None, today, lambda: rule.at_risk(due, today, rules, days)) in {
+            "at_risk",
+            "overdue",
+        }
+
+    low, high = (
+        today - datetime.timedelta(days=_SEARCH_DAYS),
+        today + datetime.timedelta(days=_SEARCH_DAYS),
+    )
+    if not flagged(low):
+        return None
+    if flagged(high):
+        return high
+    while (high - low).days > 1:  # flagged(low) and not flagged(high)
+        middle = low + datetime.timedelta(days=(high - low).days // 2)
+        if flagged(middle):
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def flagged_filter(*, today=None, rules=None, days=None) -> Q:
+    """A filter for the open cases with a clock at risk or overdue `today`.
+
+    Gives the same answer as `case_clocks` for every case, without loading any: the
+    dashboard pages and counts with it, and the daily alerts only look at what it matches.
+    """
+    from .models import FosteringRules, StageMove
+
+    today = today or timezone.localdate()
+    rules = rules or FosteringRules.load()
+    days = days or WorkingDays()
+    running = []
+    for rule in CLOCK_RULES:
+        latest = _latest_flagged_start(rule, today, rules, days)
+        if latest is None:
+            continue
+        if rule.starts_from == "enquired_at":
+            next_midnight = timezone.make_aware(
+                datetime.datetime.combine(latest + datetime.timedelta(days=1), datetime.time())
+            )
+            started = Q(enquired_at__lt=next_midnight)
+        else:
+            started = Q(**{f"{rule.starts_from}__lte": latest})
+        if rule.met_by_field:
+            not_met = Q(**{f"{rule.met_by_field}__isnull": True})
+        else:
+            not_met = ~Exists(
+                StageMove.objects.filter(case=OuterRef("pk"), to_stage__in=rule.met_by_stages)
+            )
+        running.append(started & not_met)
+    if not running:
+        return Q(pk__in=[])
+    return ~Q(stage__in=CLOSED) & reduce(operator.or_, running)

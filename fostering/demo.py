@@ -1,5 +1,6 @@
 """Demo fostering service: information events (one full, some nearly full), Skills to Foster
-sessions, and a pipeline of 25 households at every stage, some with clocks at risk.
+sessions, and a pipeline of 30 households at every stage (the review route after a decision
+not to approve included), some with clocks at risk.
 
 Idempotent: events and sessions are keyed by title, cases by e-mail address. Every name is
 made up; addresses use the reserved example.com domain.
@@ -27,7 +28,7 @@ from .models import (
     PreparationBooking,
     Stage1Check,
 )
-from .pipeline import JOURNEY, Stage
+from .pipeline import JOURNEY, NEEDS_REASON, REVIEW, Stage
 from .services import add_household_member, add_note, book_preparation_place, move_case
 
 BANK_HOLIDAYS = [
@@ -92,6 +93,28 @@ CASES = [
     ("Harriet", "Stone", Stage.PANEL_RECOMMENDATION, 215, "friend", True, "decision due"),
     ("Ifeoma", "Obi", Stage.AGENCY_DECISION, 225, "information_event", True, ""),
     ("Graham", "Wells", Stage.APPROVED, 250, "advert", True, ""),
+    # The review route after a decision not to approve.
+    (
+        "Wendy",
+        "Harper",
+        Stage.NOT_APPROVED,
+        205,
+        "friend",
+        False,
+        "The assessment found no settled support network for the first year",
+    ),
+    ("Malik", "Hassan", Stage.IRM_REQUESTED, 240, "website", True, ""),
+    ("Carys", "Morgan", Stage.IRM_RECOMMENDATION, 300, "advert", False, ""),
+    ("Nia", "Roberts", Stage.FINAL_DECISION, 330, "school_or_work", True, ""),
+    (
+        "Pauline",
+        "Rees",
+        Stage.REFUSED,
+        340,
+        "social_media",
+        True,
+        "Decision confirmed after the independent review",
+    ),
     (
         "Natalie",
         "Booth",
@@ -124,7 +147,35 @@ TYPICAL_DAYS = {
     Stage.PANEL_RECOMMENDATION: 28,
     Stage.AGENCY_DECISION: 5,
     Stage.APPROVED: 2,
+    Stage.NOT_APPROVED: 1,
+    Stage.IRM_REQUESTED: 20,
+    Stage.IRM_RECOMMENDATION: 75,
+    Stage.FINAL_DECISION: 12,
+    Stage.REFUSED: 2,
 }
+
+# The moves that need a note in the demo, and the note, when the case is not at that stage.
+REVIEW_NOTES = {
+    Stage.NOT_APPROVED: "The panel and the decision maker were not satisfied about the "
+    "household's support network",
+    Stage.REFUSED: "Decision confirmed",
+}
+
+
+def _path_to(stage):
+    """The stages a demo case walks through to reach `stage` (after the enquiry)."""
+    if stage in REVIEW or stage == Stage.REFUSED:
+        review = REVIEW if stage == Stage.REFUSED else REVIEW[: REVIEW.index(stage) + 1]
+        extra = [Stage.REFUSED] if stage == Stage.REFUSED else []
+        return [*JOURNEY[1 : JOURNEY.index(Stage.AGENCY_DECISION) + 1], *review, *extra]
+    return list(JOURNEY[1 : JOURNEY.index(stage) + 1])
+
+
+def _beyond_training(stage):
+    return stage not in {Stage.WITHDRAWN, Stage.NOT_PROGRESSED} and (
+        stage not in JOURNEY or JOURNEY.index(stage) > JOURNEY.index(Stage.TRAINING)
+    )
+
 
 TYPES = [
     ["short_term"],
@@ -265,7 +316,7 @@ def _walk(case, stage, remark, now, worker):
     target = {Stage.WITHDRAWN: Stage.TRAINING, Stage.NOT_PROGRESSED: Stage.INITIAL_VISIT}.get(
         stage, stage
     )
-    path = JOURNEY[1 : JOURNEY.index(target) + 1]
+    path = _path_to(target)
     if closing:
         path = [*path, stage]
     span = (now - case.enquired_at).total_seconds() / 86400 - 0.5
@@ -276,7 +327,7 @@ def _walk(case, stage, remark, now, worker):
     at = case.enquired_at
     for step, days in zip(path, wanted, strict=True):
         at = at + datetime.timedelta(days=days * scale)
-        note = remark if step == stage and closing else ""
+        note = remark if step == stage and stage in NEEDS_REASON else REVIEW_NOTES.get(step, "")
         move_case(case, step, by=worker, note=note, now=at)
     if stage in {Stage.STAGE_TWO, Stage.PANEL_BOOKED}:
         add_note(
@@ -312,7 +363,7 @@ def _household(case, stage, partner, now):
             relationship=HouseholdMember.Relationship.CHILD,
             is_adult=False,
         )
-    done = stage not in {Stage.APPLICATION, Stage.STAGE_ONE} and stage in JOURNEY
+    done = stage not in {Stage.APPLICATION, Stage.STAGE_ONE, Stage.WITHDRAWN, Stage.NOT_PROGRESSED}
     requested = timezone.localtime(case.stage_changed_at).date() - datetime.timedelta(days=20)
     for i, check in enumerate(case.checks.all()):
         check.requested_on = requested
@@ -331,7 +382,7 @@ def _training(case, stage, sessions, now):
     if stage == Stage.TRAINING:
         for session in sessions.get("current", []):
             book_preparation_place(session, case)
-    elif stage in JOURNEY and JOURNEY.index(stage) > JOURNEY.index(Stage.TRAINING):
+    elif _beyond_training(stage):
         for session in sessions.get("past", []):
             PreparationBooking.objects.get_or_create(
                 session=session,
@@ -352,7 +403,13 @@ def _panel_dates(case, remark, now):
             if remark == "papers due"
             else today + datetime.timedelta(days=30)
         )
-    if case.stage in {Stage.PANEL_RECOMMENDATION, Stage.AGENCY_DECISION, Stage.APPROVED}:
+    if case.stage in {
+        Stage.PANEL_RECOMMENDATION,
+        Stage.AGENCY_DECISION,
+        Stage.APPROVED,
+        *REVIEW,
+        Stage.REFUSED,
+    }:
         case.panel_date = timezone.localtime(
             case.moves.get(to_stage=Stage.PANEL_RECOMMENDATION).at
         ).date()

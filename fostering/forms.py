@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -12,7 +14,10 @@ from .models import (
     PreparationSession,
     Stage1Check,
 )
-from .pipeline import ALLOWED_MOVES, NEEDS_REASON, Stage
+from .pipeline import ALLOWED_MOVES, NEEDS_REASON, REASON_PROMPTS, Stage
+
+# Outward code (area, district), then inward code (sector, unit), without the space.
+UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
 
 
 class DateInput(forms.DateInput):
@@ -93,7 +98,11 @@ class EnquiryForm(forms.ModelForm):
         self.fields["last_name"].widget.attrs.update({"autocomplete": "family-name"})
 
     def clean_postcode(self):
-        return " ".join(self.cleaned_data["postcode"].upper().split())
+        # A UK postcode, with or without its space: "so147ly" is stored as "SO14 7LY".
+        compact = "".join(self.cleaned_data["postcode"].upper().split())
+        if not UK_POSTCODE.fullmatch(compact):
+            raise forms.ValidationError("Enter a full UK postcode, like SO14 7LY")
+        return f"{compact[:-3]} {compact[-3:]}"
 
 
 class MoveForm(forms.Form):
@@ -104,7 +113,7 @@ class MoveForm(forms.Form):
         label="Note",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Required when a case is withdrawn or not progressed: say why.",
+        help_text="Required when a case is withdrawn, not progressed or not approved: say why.",
     )
 
     def __init__(self, case, *args, **kwargs):
@@ -116,8 +125,9 @@ class MoveForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("to_stage") in NEEDS_REASON and not data.get("note", "").strip():
-            self.add_error("note", "Give the reason: it is kept for the reports")
+        to_stage = data.get("to_stage")
+        if to_stage in NEEDS_REASON and not data.get("note", "").strip():
+            self.add_error("note", REASON_PROMPTS[to_stage].rstrip("."))
         return data
 
 

@@ -9,7 +9,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from core.booking import BookableSession, BookingBase, one_active_booking_per
 
-from .pipeline import CLOSED, JOURNEY, WHAT_NEXT, Stage
+from .pipeline import CLOSED, WHAT_NEXT, Stage, path_for
 
 
 @register_setting(icon="time")
@@ -41,6 +41,17 @@ class FosteringRules(BaseGenericSetting):
     panel_at_risk_days = models.PositiveSmallIntegerField(
         default=28,
         help_text="The 8-month clock counts as at risk when this many calendar days are left.",
+    )
+    review_request_days = models.PositiveSmallIntegerField(
+        default=28,
+        help_text="Applicants who are not approved may ask the Independent Review Mechanism "
+        "to look again (or write to the agency) within this many days of the letter.",
+    )
+    team_inbox = models.EmailField(
+        blank=True,
+        help_text="The daily alert about cases at risk with no assessing social worker yet "
+        "(new enquiries, mostly) goes here. Left empty, it goes to everyone in the fostering "
+        "team.",
     )
     retention_days_after_closure = models.PositiveSmallIntegerField(
         default=365,
@@ -223,12 +234,23 @@ class FosteringCase(models.Model):
 
     @property
     def what_next(self):
-        return WHAT_NEXT[self.stage]
+        text = WHAT_NEXT[self.stage]
+        if "{review_days}" in text:
+            text = text.format(review_days=FosteringRules.load().review_request_days)
+        return text
+
+    def decision_reason(self) -> str:
+        """Why the decision maker did not approve, while that decision is open to review."""
+        if self.stage not in {Stage.NOT_APPROVED, Stage.IRM_REQUESTED, Stage.IRM_RECOMMENDATION}:
+            return ""
+        move = self.moves.filter(to_stage=Stage.NOT_APPROVED).order_by("-at", "-pk").first()
+        return move.note if move else ""
 
     def journey(self):
         """Each stage of the journey with whether this case has reached it."""
         reached = {self.stage} | set(self.moves.values_list("to_stage", flat=True))
-        current = JOURNEY.index(self.stage) if self.stage in JOURNEY else -1
+        path = path_for(self.stage, reached)
+        current = path.index(self.stage) if self.stage in path else -1
         return [
             {
                 "stage": stage,
@@ -236,7 +258,7 @@ class FosteringCase(models.Model):
                 "done": (current >= 0 and i < current) or (current < 0 and stage in reached),
                 "current": stage == self.stage,
             }
-            for i, stage in enumerate(JOURNEY)
+            for i, stage in enumerate(path)
         ]
 
     def fostering_type_labels(self):

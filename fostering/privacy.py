@@ -68,13 +68,14 @@ def export_fostering(user):
 
 @personal_data_eraser
 def erase_fostering(user):
-    """Cases still at enquiry or already closed are anonymised; a case under assessment is
-    part of the agency's statutory record, so it is kept but unlinked from the account.
-    Information event bookings are cancelled and anonymised."""
+    """Cases still at enquiry, withdrawn or not progressed are anonymised; a case under
+    assessment or decided (approved, or refused after any review) is part of the agency's
+    statutory record, so it is kept but unlinked from the account. Information event
+    bookings are cancelled and anonymised."""
     from .services import anonymise_case
 
     for case in _cases(user).distinct():
-        if case.stage == Stage.ENQUIRY or case.stage in CLOSED - {Stage.APPROVED}:
+        if case.stage == Stage.ENQUIRY or case.stage in CLOSED - {Stage.APPROVED, Stage.REFUSED}:
             anonymise_case(case)
         else:
             FosteringCase.objects.filter(pk=case.pk).update(user=None)

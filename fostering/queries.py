@@ -3,13 +3,13 @@
 import statistics
 from collections import Counter, defaultdict
 
-from django.db.models import Count
+from django.db.models import BooleanField, Case, Count, Value, When, prefetch_related_objects
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from .clocks import WorkingDays, case_clocks
+from .clocks import WorkingDays, case_clocks, flagged_filter
 from .models import EnquirySource, FosteringCase, FosteringRules, StageMove
-from .pipeline import JOURNEY, NEEDS_REASON, Stage
+from .pipeline import CLOSED, JOURNEY, NEEDS_REASON, REVIEW, Stage
 
 
 def enquiries_by_source_and_month(cases=None):
@@ -53,7 +53,8 @@ def conversion(cases=None):
     dates = _stage_dates(cases)
     total = len(dates)
     rows = []
-    for stage in JOURNEY:
+    # The journey, then the review route after a decision not to approve, and its end.
+    for stage in [*JOURNEY, *REVIEW, Stage.REFUSED]:
         reached = sum(1 for d in dates.values() if stage in d)
         rows.append(
             {
@@ -69,7 +70,13 @@ def median_days_between_stages(cases=None):
     cases = cases if cases is not None else FosteringCase.objects.all()
     dates = _stage_dates(cases)
     rows = []
-    for earlier, later in zip(JOURNEY, JOURNEY[1:], strict=False):
+    steps = [
+        *zip(JOURNEY, JOURNEY[1:], strict=False),
+        # The review route: how long applicants take to ask, the review, the final decision.
+        *zip(REVIEW, REVIEW[1:], strict=False),
+        (Stage.NOT_APPROVED, Stage.FINAL_DECISION),
+    ]
+    for earlier, later in steps:
         gaps = [
             (d[later] - d[earlier]).total_seconds() / 86400
             for d in dates.values()
@@ -90,7 +97,7 @@ def withdrawal_reasons(cases=None):
     cases = cases if cases is not None else FosteringCase.objects.all()
     counts = Counter(
         (stage, reason or "No reason recorded")
-        for stage, reason in cases.filter(stage__in=NEEDS_REASON).values_list(
+        for stage, reason in cases.filter(stage__in=NEEDS_REASON & CLOSED).values_list(
             "stage", "closed_reason"
         )
     )
@@ -106,20 +113,35 @@ def stage_counts(cases=None):
     return [{"stage": s, "label": s.label, "count": counts.get(s, 0)} for s in Stage]
 
 
-def cases_with_clocks(cases, *, today=None):
-    """Open cases paired with their clocks, flagged cases first."""
+def open_cases_flagged_first(cases, *, today=None):
+    """Open cases, those with a clock at risk or overdue first, oldest enquiry first.
+
+    Each case is annotated with `is_flagged`, worked out in the database: a page costs the
+    same number of queries however many cases are open, and no case off the page is loaded.
+    """
+    flagged = flagged_filter(today=today)
+    return (
+        cases.open()
+        .annotate(
+            is_flagged=Case(
+                When(flagged, then=Value(True)), default=Value(False), output_field=BooleanField()
+            ),
+        )
+        .select_related("assessing_worker")
+        .order_by("-is_flagged", "enquired_at", "pk")
+    )
+
+
+def with_clocks(cases, *, today=None):
+    """These cases (a page of them) paired with their clocks and the flagged ones."""
     rules = FosteringRules.load()
     days = WorkingDays()
     rows = []
-    for case in cases.open().select_related("assessing_worker").prefetch_related("moves"):
+    cases = list(cases)
+    prefetch_related_objects(cases, "moves")
+    for case in cases:
         clocks = case_clocks(case, today=today, rules=rules, days=days)
         rows.append(
             {"case": case, "clocks": clocks, "flagged": [c for c in clocks if c.is_flagged]}
         )
-    rows.sort(
-        key=lambda r: (
-            not r["flagged"],
-            min((c.due for c in r["flagged"]), default=None) or r["case"].enquired_at.date(),
-        )
-    )
     return rows

@@ -20,7 +20,7 @@ from .models import (
     Stage1Check,
     StageMove,
 )
-from .pipeline import CLOSED, NEEDS_REASON, Stage, can_move
+from .pipeline import CLOSED, NEEDS_REASON, REASON_PROMPTS, Stage, can_move
 
 
 class PipelineError(Exception):
@@ -141,10 +141,7 @@ def move_case(case, to_stage: str, *, by, note: str = "", now=None) -> StageMove
                 f"“{Stage(to_stage).label}”. Choose one of the moves offered."
             )
         if to_stage in NEEDS_REASON and not note:
-            raise PipelineError(
-                f"Give the reason the case is {Stage(to_stage).label.lower()}: "
-                "it is kept for the reports."
-            )
+            raise PipelineError(REASON_PROMPTS[to_stage])
         move = StageMove.objects.create(
             case=case, from_stage=case.stage, to_stage=to_stage, by=by, at=now, note=note
         )

@@ -1,4 +1,6 @@
 from allauth.account.signals import email_confirmed, user_logged_in
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 
@@ -17,3 +19,15 @@ def link_cases_on_sign_in(sender, request=None, user=None, **kwargs):
 
     if user is not None:
         link_cases_for_user(user)
+
+
+@receiver(post_save, sender="fostering.InformationEvent")
+def tell_bookers_of_a_cancelled_event(sender, instance, **kwargs):
+    """When the team cancels an event (in the admin), everyone with a place hears at once.
+
+    The task only writes to places still confirmed, and cancels each as it goes, so saving
+    the cancelled event again sends nothing twice."""
+    from .tasks import send_event_cancellations
+
+    if instance.is_cancelled:
+        transaction.on_commit(lambda: send_event_cancellations.delay(instance.pk))

@@ -107,6 +107,46 @@ def send_event_reminders(now_iso=None):
 
 
 @shared_task
+def send_event_cancellations(event_id):
+    """Tell everyone with a confirmed place at a cancelled event, offering the next event
+    with places, and cancel their place (once each)."""
+    from .models import EventBooking, InformationEvent
+    from .services import next_event_with_places
+
+    event = InformationEvent.objects.filter(pk=event_id, is_cancelled=True).first()
+    if event is None:
+        return 0
+    alternative = next_event_with_places(event)
+    alternative_url = (
+        _absolute(reverse("fostering:event_detail", args=[alternative.pk])) if alternative else ""
+    )
+    sent = 0
+    now = timezone.now()
+    for booking in event.bookings.filter(status=BookingStatus.CONFIRMED):
+        # Claim the place first so a second run (or a second worker) cannot send again.
+        claimed = EventBooking.objects.filter(pk=booking.pk, status=BookingStatus.CONFIRMED).update(
+            status=BookingStatus.CANCELLED, cancelled_at=now, updated_at=now
+        )
+        if not claimed:
+            continue
+        _send(
+            f"Cancelled: {event.title}",
+            "fostering/emails/event_cancelled.txt",
+            {
+                "booking": booking,
+                "event": event,
+                "alternative": alternative,
+                "alternative_url": alternative_url,
+                "events_url": _absolute(reverse("fostering:events")),
+                "enquiry_url": _absolute(reverse("fostering:enquiry")),
+            },
+            booking.email,
+        )
+        sent += 1
+    return sent
+
+
+@shared_task
 def send_enquiry_acknowledgement(case_id, merged=False):
     from .models import FosteringCase, FosteringRules
 
@@ -127,13 +167,29 @@ def send_enquiry_acknowledgement(case_id, merged=False):
     return True
 
 
+def _unassigned_alert_recipients(rules) -> list[str]:
+    """The team's shared inbox, or (without one) everyone active in the fostering team."""
+    from accounts.models import User
+    from accounts.roles import Role
+
+    if rules.team_inbox:
+        return [rules.team_inbox]
+    return list(
+        User.objects.filter(groups__name=Role.FOSTERING_TEAM, is_active=True)
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
 @shared_task
 def send_clock_alerts(today_iso=None):
-    """Tell each assigned worker about their cases with a clock at risk or overdue.
+    """Tell each assigned worker about their cases with a clock at risk or overdue, and the
+    team (its shared inbox) about such cases nobody is assigned to yet.
 
     At most one e-mail per case per day, however often the task runs.
     """
-    from .clocks import WorkingDays, flagged_clocks
+    from .clocks import WorkingDays, flagged_clocks, flagged_filter
     from .models import ClockAlert, FosteringCase, FosteringRules
 
     today = datetime.date.fromisoformat(today_iso) if today_iso else timezone.localdate()
@@ -141,11 +197,12 @@ def send_clock_alerts(today_iso=None):
     days = WorkingDays()
     by_worker = {}
     already_told = set(ClockAlert.objects.filter(sent_on=today).values_list("case_id", flat=True))
+    # Only the cases the database says are flagged are loaded and worked through.
     cases = (
-        FosteringCase.objects.open()
-        .filter(assessing_worker__isnull=False)
+        FosteringCase.objects.filter(flagged_filter(today=today, rules=rules, days=days))
         .select_related("assessing_worker")
         .prefetch_related("moves")
+        .order_by("enquired_at", "pk")
     )
     # One transaction for the whole run (one commit, not one per case); the savepoint per
     # alert lets the unique constraint turn away a case another run has just claimed.
@@ -163,18 +220,24 @@ def send_clock_alerts(today_iso=None):
             except IntegrityError:
                 continue  # already told today
             by_worker.setdefault(case.assessing_worker, []).append((case, flagged))
+    dashboard_url = _absolute(reverse("fostering:dashboard"))
+    unassigned = by_worker.pop(None, [])
     for worker, items in by_worker.items():
         _send(
             f"{len(items)} fostering case(s) need attention today",
             "fostering/emails/clock_alert.txt",
-            {
-                "worker": worker,
-                "items": items,
-                "dashboard_url": _absolute(reverse("fostering:dashboard")),
-            },
+            {"worker": worker, "items": items, "dashboard_url": dashboard_url},
             worker.email,
         )
-    return sum(len(items) for items in by_worker.values())
+    if unassigned:
+        for address in _unassigned_alert_recipients(rules):
+            _send(
+                f"{len(unassigned)} fostering case(s) with nobody assigned need attention today",
+                "fostering/emails/clock_alert.txt",
+                {"worker": None, "items": unassigned, "dashboard_url": dashboard_url},
+                address,
+            )
+    return sum(len(items) for items in by_worker.values()) + len(unassigned)
 
 
 @shared_task

@@ -29,6 +29,7 @@ from ..forms import (
 )
 from ..models import (
     FosteringCase,
+    FosteringRules,
     InformationEvent,
     PreparationBooking,
     PreparationSession,
@@ -77,13 +78,14 @@ DASHBOARD_VIEWS = {
 def dashboard(request):
     cases = cases_for(request.user)
     show = request.GET.get("show") if request.GET.get("show") in DASHBOARD_VIEWS else "all"
-    rows = queries.cases_with_clocks(
+    listed = queries.open_cases_flagged_first(
         cases.filter(assessing_worker=request.user) if show == "mine" else cases
     )
-    flagged_count = sum(1 for r in rows if r["flagged"])
+    flagged_count = listed.filter(is_flagged=True).count()
     if show == "flagged":
-        rows = [r for r in rows if r["flagged"]]
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+        listed = listed.filter(is_flagged=True)
+    page = Paginator(listed, 50).get_page(request.GET.get("page"))
+    page.object_list = queries.with_clocks(page.object_list)
     now = timezone.now()
     return render(
         request,
@@ -122,12 +124,14 @@ def _render_case(request, case, *, move_form=None, note_form=None, training_form
         key=lambda item: item[1],
         reverse=True,
     )
+    rules = FosteringRules.load()
     return render(
         request,
         "fostering/team/case_detail.html",
         {
             "case": case,
-            "clocks": case_clocks(case),
+            "rules": rules,
+            "clocks": case_clocks(case, rules=rules),
             "journey": case.journey(),
             "timeline": timeline,
             "checks": case.checks.all(),
@@ -278,7 +282,7 @@ def _report_sections(cases):
             queries.median_days_between_stages(cases),
         ),
         (
-            "Withdrawal and not-progressed reasons",
+            "Reasons for closing a case",
             ["outcome", "reason", "count"],
             queries.withdrawal_reasons(cases),
         ),

@@ -98,19 +98,37 @@ def test_closed_cases_have_no_running_clocks(make_user):
 
 
 def test_the_daily_alert_tells_the_assigned_worker_once_a_day(make_user):
+    rules = FosteringRules.load()
+    rules.team_inbox = "fostering-duty@example.com"
+    rules.save()
     worker = make_user("fostering team", email="worker@example.com")
     late = FosteringCaseFactory(enquired_at=FRIDAY_27_NOV, assessing_worker=worker)
-    FosteringCaseFactory(enquired_at=FRIDAY_27_NOV)  # nobody assigned: nobody to tell
+    unassigned = FosteringCaseFactory(enquired_at=FRIDAY_27_NOV)
     FosteringCaseFactory(
         enquired_at=FRIDAY_27_NOV + datetime.timedelta(days=30), assessing_worker=worker
     )
-    assert send_clock_alerts("2026-12-01") == 1
+    assert send_clock_alerts("2026-12-01") == 2
     assert send_clock_alerts("2026-12-01") == 0
-    (message,) = mail.outbox
-    assert message.to == ["worker@example.com"]
-    assert late.reference in message.body and "Overdue" in message.body
-    assert send_clock_alerts("2026-12-02") == 1
+    to_worker, to_team = sorted(mail.outbox, key=lambda m: m.to[0], reverse=True)
+    assert to_worker.to == ["worker@example.com"]
+    assert late.reference in to_worker.body and "Overdue" in to_worker.body
+    assert unassigned.reference not in to_worker.body
+    # Nobody is assigned to a new enquiry yet: the team's shared inbox hears about it.
+    assert to_team.to == ["fostering-duty@example.com"]
+    assert unassigned.reference in to_team.body and "Nobody is assigned" in to_team.body
+    assert late.reference not in to_team.body
+    assert send_clock_alerts("2026-12-02") == 2
     assert ClockAlert.objects.filter(case=late).count() == 2
+
+
+def test_without_a_team_inbox_the_whole_team_hears_of_an_unassigned_case(make_user):
+    make_user("fostering team", email="grace@example.com")
+    make_user("fostering team", email="omar@example.com")
+    make_user("recruiter", email="not-fostering@example.com")
+    unassigned = FosteringCaseFactory(enquired_at=FRIDAY_27_NOV)
+    assert send_clock_alerts("2026-12-01") == 1
+    assert sorted(m.to[0] for m in mail.outbox) == ["grace@example.com", "omar@example.com"]
+    assert all(unassigned.reference in m.body for m in mail.outbox)
 
 
 def test_the_dashboard_flags_cases_at_risk(client_for):

@@ -147,3 +147,16 @@ def test_an_enquirer_cannot_open_someone_elses_case(client, make_user):
     client.force_login(mine.user)
     assert client.get(reverse("fostering:my_case", args=[mine.reference])).status_code == 200
     assert client.get(reverse("fostering:my_case", args=[theirs.reference])).status_code == 404
+
+
+@pytest.mark.parametrize("typed", ["SO15", "not sure", "12345", "SO15 2A"])
+def test_an_incomplete_postcode_is_refused_with_a_clear_message(client, typed):
+    text = enquire(client, postcode=typed).content.decode()
+    assert "Enter a full UK postcode, like SO14 7LY" in text
+    assert 'value="Amara"' in text
+    assert not FosteringCase.objects.exists()
+
+
+def test_a_postcode_without_its_space_is_stored_with_it(client):
+    enquire(client, postcode="so509de")
+    assert FosteringCase.objects.get().postcode == "SO50 9DE"

@@ -2,6 +2,7 @@
 events, reminders the day before, and cancelling by a signed link."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -12,7 +13,7 @@ from icalendar import Calendar
 from core.booking import BookingStatus
 from fostering.factories import EventBookingFactory, InformationEventFactory
 from fostering.models import EventBooking
-from fostering.services import booking_token
+from fostering.services import booking_from_token, booking_token
 from fostering.tasks import send_event_reminders
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +51,10 @@ def test_booking_confirms_by_email_with_a_calendar_file_and_the_link(
     (message,) = mail.outbox
     assert message.to == ["jo@example.com"]
     assert event.joining_link in message.body
-    assert booking_token(booking) in message.body
+    # The signed link names this booking (the token carries a timestamp, so compare what it
+    # opens rather than the string).
+    token = re.search(r"/fostering-events/booking/([^/\s]+)/", message.body).group(1)
+    assert booking_from_token(token) == booking
     name, content, mimetype = message.attachments[0]
     assert name.endswith(".ics") and mimetype == "text/calendar"
     calendar = Calendar.from_ical(content)
@@ -139,3 +143,44 @@ def test_reminders_go_the_day_before_once_only():
     (message,) = mail.outbox
     assert message.to == ["a@example.com"]
     assert "tomorrow" in message.body
+
+
+def test_an_event_in_person_shows_its_address_before_booking(client):
+    event = InformationEventFactory(in_person=True)
+    detail = client.get(reverse("fostering:event_detail", args=[event.pk])).content.decode()
+    assert "Civic Centre, Civic Centre Road, Southampton SO14 7LY" in detail
+
+
+def test_cancelling_an_event_tells_everyone_booked_once_and_offers_the_next(
+    client, django_capture_on_commit_callbacks
+):
+    event = InformationEventFactory(title="Thursday evening session")
+    later = InformationEventFactory(
+        title="Saturday coffee morning",
+        starts_at=event.starts_at + datetime.timedelta(days=9),
+        ends_at=event.ends_at + datetime.timedelta(days=9),
+    )
+    first = EventBookingFactory(session=event, email="first@example.com")
+    second = EventBookingFactory(session=event, email="second@example.com")
+    gone = EventBookingFactory(
+        session=event, email="gone@example.com", status=BookingStatus.CANCELLED
+    )
+    event.is_cancelled = True
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save()
+    assert sorted(m.to[0] for m in mail.outbox) == ["first@example.com", "second@example.com"]
+    message = mail.outbox[0]
+    assert "Cancelled: Thursday evening session" in message.subject
+    assert "Saturday coffee morning" in message.body
+    assert reverse("fostering:event_detail", args=[later.pk]) in message.body
+    assert event.joining_link not in message.body
+    # The booker's own link now shows the place as cancelled.
+    page = client.get(reverse("fostering:manage_booking", args=[booking_token(first)]))
+    assert "Cancel my place" not in page.content.decode()
+    # Saving the cancelled event again (say, to correct its title) sends nothing more.
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save()
+    assert len(mail.outbox) == 2
+    gone.refresh_from_db()
+    second.refresh_from_db()
+    assert second.status == BookingStatus.CANCELLED and gone.cancelled_at is None

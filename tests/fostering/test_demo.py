@@ -1,0 +1,28 @@
+"""The demo fostering service: a believable pipeline with a case at every stage."""
+
+import pytest
+from django.urls import reverse
+
+from fostering import demo
+from fostering.models import FosteringCase, StageMove
+from fostering.pipeline import Stage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_a_case_at_every_stage_and_runs_twice_safely(client_for):
+    demo.seed(lambda message: None)
+    assert set(FosteringCase.objects.values_list("stage", flat=True)) == set(Stage.values)
+    cases, moves = FosteringCase.objects.count(), StageMove.objects.count()
+    demo.seed(lambda message: None)
+    assert (FosteringCase.objects.count(), StageMove.objects.count()) == (cases, moves)
+
+    client = client_for("fostering team")
+    dashboard = client.get(reverse("fostering:dashboard")).content.decode()
+    assert "Independent review requested" in dashboard
+    refused = FosteringCase.objects.get(stage=Stage.REFUSED)
+    page = client.get(reverse("fostering:case_detail", args=[refused.pk])).content.decode()
+    assert "Decision confirmed after the independent review" in page
+    not_approved = FosteringCase.objects.get(stage=Stage.NOT_APPROVED)
+    page = client.get(reverse("fostering:case_detail", args=[not_approved.pk])).content.decode()
+    assert "no settled support network" in page and "Independent Review Mechanism" in page
