@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Team
 from accounts.roles import Role
+from core.forms import GovukDateField
 
 from .models import (
     FosteringCase,
@@ -18,10 +19,6 @@ from .pipeline import ALLOWED_MOVES, NEEDS_REASON, REASON_PROMPTS, Stage
 
 # Outward code (area, district), then inward code (sector, unit), without the space.
 UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class EventBookingForm(forms.Form):
@@ -146,11 +143,11 @@ class CaseDetailsForm(forms.ModelForm):
             "panel_papers_sent_on",
             "panel_minutes_received_on",
         ]
-        widgets = {
-            "application_received_on": DateInput,
-            "panel_date": DateInput,
-            "panel_papers_sent_on": DateInput,
-            "panel_minutes_received_on": DateInput,
+        field_classes = {
+            "application_received_on": GovukDateField,
+            "panel_date": GovukDateField,
+            "panel_papers_sent_on": GovukDateField,
+            "panel_minutes_received_on": GovukDateField,
         }
 
     def __init__(self, *args, **kwargs):
@@ -166,18 +163,15 @@ class HouseholdMemberForm(forms.ModelForm):
         model = HouseholdMember
         fields = ["name", "relationship", "is_adult", "date_of_birth"]
         labels = {"is_adult": "Aged 18 or over"}
-        widgets = {"date_of_birth": DateInput}
+        field_classes = {"date_of_birth": GovukDateField}
 
 
 class CheckForm(forms.ModelForm):
     class Meta:
         model = Stage1Check
         fields = ["detail", "requested_on", "completed_on", "outcome", "notes"]
-        widgets = {
-            "requested_on": DateInput,
-            "completed_on": DateInput,
-            "notes": forms.Textarea(attrs={"rows": 2}),
-        }
+        field_classes = {"requested_on": GovukDateField, "completed_on": GovukDateField}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self):
         data = super().clean()
@@ -202,8 +196,8 @@ class PreparationBookingForm(forms.Form):
 class ReportPeriodForm(forms.Form):
     """Narrow the reports to enquiries received in a period (both ends optional)."""
 
-    since = forms.DateField(label="Enquiries from", required=False, widget=DateInput)
-    until = forms.DateField(label="Enquiries up to", required=False, widget=DateInput)
+    since = GovukDateField(label="Enquiries from", required=False)
+    until = GovukDateField(label="Enquiries up to", required=False)
 
     def clean(self):
         data = super().clean()

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts.factories import StaffProfileFactory, UserFactory
 from core.tree import ensure_roots
@@ -27,11 +28,11 @@ def test_a_tampered_cancellation_link_explains_and_cancels_nothing(page, roots):
     token = booking_token(booking)
     response = page.goto(f"/fostering-events/booking/{token[:-4]}XXXX/")
     assert response.status == 400
-    assert page.get_by_role("heading", name="This link does not work").is_visible()
-    assert page.get_by_text("Nothing has been cancelled").is_visible()
+    expect(page.get_by_role("heading", name="This link does not work")).to_be_visible()
+    expect(page.get_by_text("Nothing has been cancelled")).to_be_visible()
     assert_accessible(page)
     page.goto(f"/fostering-events/booking/{token}/")
-    assert page.get_by_role("button", name="Cancel my place").is_visible()
+    expect(page.get_by_role("button", name="Cancel my place")).to_be_visible()
 
 
 def test_a_past_event_cannot_be_booked(page, roots):
@@ -39,9 +40,9 @@ def test_a_past_event_cannot_be_booked(page, roots):
     past = InformationEventFactory(starts_at=started, ends_at=started + datetime.timedelta(hours=2))
     InformationEventFactory(title="Next month's evening")
     page.goto(f"/fostering-events/{past.pk}/")
-    assert page.get_by_text("already started").is_visible()
+    expect(page.get_by_text("already started")).to_be_visible()
     assert page.get_by_role("button", name="Book my place").count() == 0
-    assert page.get_by_role("link", name="Next month's evening", exact=False).is_visible()
+    expect(page.get_by_role("link", name="Next month's evening", exact=False)).to_be_visible()
     assert_accessible(page)
 
 
@@ -59,7 +60,7 @@ def test_a_second_enquiry_is_merged_and_says_so(page, roots):
     page.get_by_label("How did you hear about fostering with us?").select_option("friend")
     page.get_by_label("I agree to the fostering team contacting me").check()
     page.get_by_role("button", name="Send my enquiry").click()
-    assert page.get_by_text("we have added what you sent to it").is_visible()
+    expect(page.get_by_text("we have added what you sent to it")).to_be_visible()
     assert_accessible(page)
     assert FosteringCase.objects.count() == 1
     assert "Just me." in FosteringCase.objects.get().notes.get().text
@@ -75,8 +76,8 @@ def test_withdrawing_without_a_reason_is_refused_clearly(page, roots):
     page.get_by_label("Withdrawn", exact=True).check()
     page.get_by_role("button", name="Move case").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
-    assert summary.get_by_text("Give the reason").is_visible()
+    expect(summary).to_be_visible()
+    expect(summary.get_by_text("Give the reason")).to_be_visible()
     assert_accessible(page)
     case.refresh_from_db()
     assert case.stage == Stage.INITIAL_CALL

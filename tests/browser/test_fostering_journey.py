@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from accounts.factories import StaffProfileFactory, UserFactory
 from core.tree import ensure_roots
@@ -51,13 +52,13 @@ def test_visitor_books_enquires_and_follows_their_case_to_approval(page, new_pag
     page.goto("/fostering-events/")
     assert_accessible(page)
     page.get_by_role("link", name="Fostering in Southampton: online evening").click()
-    assert page.get_by_text("Sorry, this event is full.").is_visible()
+    expect(page.get_by_text("Sorry, this event is full.")).to_be_visible()
     page.locator("#next-event").get_by_role("link").click()
     page.get_by_label("Your name").fill("Robin Ellery")
     page.get_by_label("Email address").fill(EMAIL)
     page.get_by_role("button", name="Book my place").click()
-    assert page.get_by_text("Your place is booked").is_visible()
-    assert page.get_by_text("Civic Centre").first.is_visible()
+    expect(page.get_by_text("Your place is booked")).to_be_visible()
+    expect(page.get_by_text("Civic Centre").first).to_be_visible()
     assert_accessible(page)
     confirmation = next(m for m in mail.outbox if m.to == [EMAIL])
     assert confirmation.attachments[0][0].endswith(".ics")
@@ -78,15 +79,15 @@ def test_visitor_books_enquires_and_follows_their_case_to_approval(page, new_pag
         "information_event"
     )
     page.get_by_role("button", name="Send my enquiry").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.get_by_label("First name").input_value() == "Robin"
     assert_accessible(page)
     page.get_by_label("I agree to the fostering team contacting me").check()
     page.get_by_role("button", name="Send my enquiry").click()
-    assert page.get_by_role("heading", name="Enquiry sent").is_visible()
+    expect(page.get_by_role("heading", name="Enquiry sent")).to_be_visible()
     assert_accessible(page)
     case = FosteringCase.objects.get(email=EMAIL)
-    assert page.get_by_text(case.reference).is_visible()
+    expect(page.get_by_text(case.reference)).to_be_visible()
 
     # 3. The visitor creates a foster enquirer account and confirms their address.
     page.goto("/accounts/signup/")
@@ -132,17 +133,17 @@ def test_visitor_books_enquires_and_follows_their_case_to_approval(page, new_pag
     for step in steps:
         staff.get_by_label(step, exact=True).check()
         staff.get_by_role("button", name="Move case").click()
-        assert staff.get_by_text(f"moved to {step}").is_visible()
+        expect(staff.get_by_text(f"moved to {step}")).to_be_visible()
         if step == "Stage 1 checks":
             staff.get_by_label("Skills to Foster session").select_option(index=1)
             staff.get_by_role("button", name="Book training").click()
             page.reload()
             assert page.locator("#current-stage").inner_text() == "Stage 1 checks"
-            assert page.get_by_text("Skills to Foster, day 1").is_visible()
+            expect(page.get_by_text("Skills to Foster, day 1")).to_be_visible()
     assert staff.locator("#case-stage").inner_text() == "Approved"
-    assert staff.locator("#timeline").get_by_text("Agency decision → Approved").is_visible()
+    expect(staff.locator("#timeline").get_by_text("Agency decision → Approved")).to_be_visible()
 
     page.reload()
     assert page.locator("#current-stage").inner_text() == "Approved"
-    assert page.get_by_text("You are approved as foster carers").is_visible()
+    expect(page.get_by_text("You are approved as foster carers")).to_be_visible()
     assert_accessible(page)

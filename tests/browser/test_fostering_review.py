@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts.factories import StaffProfileFactory, UserFactory
 from core.tree import ensure_roots
@@ -44,21 +45,21 @@ def test_the_team_records_a_review_and_the_applicant_follows_it(page, new_page, 
     page.get_by_label("Not approved: open to review", exact=True).check()
     page.get_by_role("button", name="Move case").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_text("reason for not approving").is_visible()
+    expect(summary.get_by_text("reason for not approving")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Not approved: open to review", exact=True).check()
     page.get_by_label("Note (optional)").fill(REASON)
     page.get_by_role("button", name="Move case").click()
     review = page.locator("#review-route")
-    assert review.get_by_text(REASON).is_visible()
-    assert review.get_by_text("Independent Review Mechanism").is_visible()
+    expect(review.get_by_text(REASON)).to_be_visible()
+    expect(review.get_by_text("Independent Review Mechanism")).to_be_visible()
     assert_accessible(page)
 
     applicant_page = new_page()
     sign_in(applicant_page, applicant.email)
     applicant_page.goto(f"/fostering-enquiry/my-case/{case.reference}/")
     assert applicant_page.locator("#current-stage").inner_text() == "Not approved: open to review"
-    assert applicant_page.get_by_text("This is not yet final").is_visible()
+    expect(applicant_page.get_by_text("This is not yet final")).to_be_visible()
     assert_accessible(applicant_page)
 
     for step in [
@@ -69,11 +70,11 @@ def test_the_team_records_a_review_and_the_applicant_follows_it(page, new_page, 
     ]:
         page.get_by_label(step, exact=True).check()
         page.get_by_role("button", name="Move case").click()
-        assert page.get_by_text(f"moved to {step}").is_visible()
+        expect(page.get_by_text(f"moved to {step}")).to_be_visible()
     assert page.locator("#case-stage").inner_text() == "Approved"
 
     applicant_page.reload()
-    assert applicant_page.get_by_text("You are approved as foster carers").is_visible()
+    expect(applicant_page.get_by_text("You are approved as foster carers")).to_be_visible()
     steps = applicant_page.locator("ol.govuk-list--number")
-    assert steps.get_by_text("Independent review requested").is_visible()
+    expect(steps.get_by_text("Independent review requested")).to_be_visible()
     assert_accessible(applicant_page)
