@@ -25,6 +25,7 @@ SUBJECTS = {
     "offered": "A place is free for you – accept by {deadline}: {course}",
     "cancelled": "Cancelled: {course}",
     "declined": "Your booking was not approved: {course}",
+    "offer_expired": "The place you were offered has passed on: {course}",
     "reminder": "Reminder: {course} on {date}",
 }
 WITH_CALENDAR = {"confirmed", "reminder"}
@@ -73,6 +74,9 @@ def _send(booking, kind):
         "deadline": deadline,
         "booking_url": _absolute(reverse("academy:booking", args=[booking.pk])),
         "team_url": _absolute(reverse("academy:team")),
+        "session_url": _absolute(reverse("academy:session", args=[session.pk])),
+        "course_url": session.course.get_full_url() or _absolute("/academy/"),
+        "session_open": session.booking_problem() is None,
         "kind": kind,
     }
     subject = SUBJECTS[kind].format(
@@ -116,14 +120,29 @@ def send_reminders(now_iso: str | None = None) -> int:
     return sent
 
 
+# Lapsed offers older than this are not announced: the e-mail would be too late to help.
+LAPSED_NOTICE_WINDOW = timedelta(days=2)
+
+
 @shared_task
-def pass_on_lapsed_offers() -> int:
-    """Lapse offers nobody accepted in time and offer each place to the next person."""
+def pass_on_lapsed_offers(now_iso: str | None = None) -> int:
+    """Lapse offers nobody accepted in time and offer each place to the next person.
+    Each person whose offer lapsed is told once; the next person gets their offer."""
+    now = datetime.fromisoformat(now_iso) if now_iso else timezone.now()
     window = timedelta(hours=AcademySettings.load().offer_window_hours)
-    released = expire_offers(TrainingSession, offer_window=window)
+    released = expire_offers(TrainingSession, now=now, offer_window=window)
     from .services.notifications import booking_changed
 
+    # Every recently lapsed offer not yet announced, not only this run's: a run that
+    # stopped after lapsing offers but before telling anyone is caught up by the next.
+    lapsed = Booking.objects.filter(
+        status=BookingStatus.EXPIRED,
+        offer_expires_at__lte=now,
+        offer_expires_at__gt=now - LAPSED_NOTICE_WINDOW,
+    ).exclude(notices__kind="offer_expired")
     with transaction.atomic():
+        for booking in lapsed:
+            booking_changed(booking)
         for booking in released.offered:
             booking_changed(booking)
     return len(released.offered)

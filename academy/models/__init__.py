@@ -12,6 +12,7 @@ from .reference import AcademySettings, CourseCategory, KssArea, PcfDomain, Prac
 from .sessions import (
     Booking,
     BookingNotice,
+    CalendarFeed,
     Completion,
     ModuleProgress,
     ReportExport,
@@ -23,6 +24,7 @@ __all__ = [
     "AcademySettings",
     "Booking",
     "BookingNotice",
+    "CalendarFeed",
     "Completion",
     "CourseCategory",
     "CourseFormat",

@@ -74,6 +74,7 @@ ACCESS = [
     Row("academy:respond_offer", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:booking_calendar", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:complete_module", allowed=STAFF, kwargs=_module, ok=405),
+    Row("academy:reset_calendar_feed", allowed=STAFF, ok=405),
     Row("academy:cpd", allowed=STAFF),
     Row("academy:cpd_add", allowed=STAFF),
     Row("academy:cpd_edit", allowed=STAFF, kwargs=_someone_elses_cpd, ok=404),
