@@ -87,6 +87,19 @@ ACCESS = [
     Row("academy:register", allowed={Role.LD_LEAD}, kwargs=_session_kwargs),
     Row("academy:reports", allowed={Role.LD_LEAD}),
     Row("academy:report", allowed={Role.LD_LEAD}, kwargs={"report": "compliance"}),
+    # L&D's per-row reports in the Wagtail admin (Wagtail redirects everyone else).
+    Row(
+        "academy-admin-sessions-report",
+        path="/admin/academy-reports/sessions/",
+        allowed={Role.LD_LEAD},
+        others=302,
+    ),
+    Row(
+        "academy-admin-compliance-report",
+        path="/admin/academy-reports/compliance/",
+        allowed={Role.LD_LEAD},
+        others=302,
+    ),
     Row(
         "academy:download_export",
         allowed={Role.LD_LEAD},
