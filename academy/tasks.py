@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from core.booking import BookingStatus, expire_offers
+from core.booking import ACTIVE, BookingStatus, expire_offers
 
 from .ics import booking_ics
 from .models import AcademySettings, Booking, BookingNotice, TrainingSession
@@ -26,9 +26,11 @@ SUBJECTS = {
     "cancelled": "Cancelled: {course}",
     "declined": "Your booking was not approved: {course}",
     "offer_expired": "The place you were offered has passed on: {course}",
+    "session_cancelled": "Session cancelled by the academy: {course} on {date}",
     "reminder": "Reminder: {course} on {date}",
 }
-WITH_CALENDAR = {"confirmed", "reminder"}
+# The cancellation carries the event marked CANCELLED, so calendar apps remove it.
+WITH_CALENDAR = {"confirmed", "reminder", "session_cancelled"}
 
 
 def _absolute(path: str) -> str:
@@ -146,6 +148,19 @@ def pass_on_lapsed_offers(now_iso: str | None = None) -> int:
         for booking in released.offered:
             booking_changed(booking)
     return len(released.offered)
+
+
+@shared_task
+def tell_session_cancelled(session_id: int) -> int:
+    """Tell everyone holding a place, an offer or a waiting-list place on a session that
+    L&D cancelled it. Once per booking, however often it runs."""
+    bookings = Booking.objects.filter(
+        session_id=session_id,
+        session__is_cancelled=True,
+        status__in=ACTIVE - {BookingStatus.ATTENDED, BookingStatus.NO_SHOW},
+    )
+    ids = list(bookings.values_list("pk", flat=True))
+    return sum(send_booking_notice(pk, "session_cancelled") for pk in ids)
 
 
 @shared_task

@@ -234,3 +234,42 @@ def test_renewal_opens_shortly_before_expiry_and_half_a_retake_changes_nothing(
     assert Completion.objects.filter(user=person).count() == 1
     page = client.get(modules[1].url).content.decode()
     assert "Mark as done and finish the course" in page
+
+
+# --- A session cancelled by L&D --------------------------------------------------
+
+
+def test_cancelling_a_session_tells_everyone_booked_once_and_updates_their_calendar(
+    client, staff, session_factory, django_capture_on_commit_callbacks
+):
+    session = session_factory(capacity=1)
+    placed, waiting, gone = staff(), staff(), staff()
+    booking = service.book(placed, session)
+    service.book(waiting, session)
+    other_session = session_factory(days=20)
+    left = service.book(gone, other_session)
+    service.cancel(left, gone)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session.is_cancelled = True
+        session.save()
+    subject = f"Session cancelled by the academy: {session.course.title}"
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([placed.email, waiting.email])
+    assert all(m.subject.startswith(subject) for m in mail.outbox)
+    to_placed = next(m for m in mail.outbox if m.to == [placed.email])
+    assert "your place on it has ended" in to_placed.body
+    [event] = Calendar.from_ical(to_placed.attachments[0][1]).walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED"
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.notes = "Room changed"
+        session.save()  # still cancelled: nobody hears again
+    assert mail.outbox == []
+
+    client.force_login(placed)
+    page = client.get(reverse("academy:my_training")).content.decode()
+    assert "Session cancelled" in page
+    detail = client.get(reverse("academy:booking", args=[booking.pk])).content.decode()
+    assert "Session cancelled" in detail
