@@ -169,6 +169,18 @@ class SessionsReportView(AcademyReportView):
         return (
             TrainingSession.objects.filter(is_cancelled=False)
             .select_related("course", "trainer")
+            # Course pages carry every Wagtail page column: fetch only what is shown.
+            .only(
+                "starts_at",
+                "capacity",
+                "venue",
+                "online_link",
+                "course__title",
+                "course__format",
+                "trainer__first_name",
+                "trainer__last_name",
+                "trainer__email",
+            )
             .annotate(
                 taken=taken,
                 waiting=_bookings_counted(BookingStatus.WAITLISTED),

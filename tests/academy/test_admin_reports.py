@@ -141,3 +141,14 @@ def test_a_start_date_long_ago_is_overdue_only_after_its_grace_period(lead, staf
     rows = _csv(lead.get(COMPLIANCE, {"export": "csv"}))
     row = next(r for r in rows if r["Name"] == str(newcomer))
     assert (row["To do (not yet overdue)"], row["Overdue"]) == ("1", "0")
+
+
+def test_the_sessions_export_costs_the_same_few_queries_for_many_sessions(
+    lead, staff, session_factory, django_assert_max_num_queries
+):
+    for days in range(10, 22):
+        session_factory(days=days, venue="", online_link="https://meet.example/room")
+    lead.get(SESSIONS)  # warm the session and permission caches
+    with django_assert_max_num_queries(12):
+        rows = _csv(lead.get(SESSIONS, {"export": "csv"}))
+    assert len(rows) == 12 and {row["Where"] for row in rows} == {"Online"}
