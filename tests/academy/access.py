@@ -100,6 +100,19 @@ ACCESS = [
         allowed={Role.LD_LEAD},
         others=302,
     ),
+    # The fragments Wagtail's filters load without a full page.
+    Row(
+        "academy-admin-sessions-report-results",
+        path="/admin/academy-reports/sessions/results/",
+        allowed={Role.LD_LEAD},
+        others=302,
+    ),
+    Row(
+        "academy-admin-compliance-report-results",
+        path="/admin/academy-reports/compliance/results/",
+        allowed={Role.LD_LEAD},
+        others=302,
+    ),
     Row(
         "academy:download_export",
         allowed={Role.LD_LEAD},

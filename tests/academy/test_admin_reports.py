@@ -152,3 +152,15 @@ def test_the_sessions_export_costs_the_same_few_queries_for_many_sessions(
     with django_assert_max_num_queries(12):
         rows = _csv(lead.get(SESSIONS, {"export": "csv"}))
     assert len(rows) == 12 and {row["Where"] for row in rows} == {"Online"}
+
+
+def test_the_filter_fragment_lists_only_the_matching_people(lead, staff):
+    _mandatory("Safeguarding children level 3")
+    team = TeamFactory(name="Jigsaw")
+    member = staff(team=team)
+    outsider = staff()
+    response = lead.get(COMPLIANCE + "results/", {"team": team.pk})
+    assert response.status_code == 200
+    fragment = response.content.decode()
+    assert str(member) in fragment and str(outsider) not in fragment
+    assert "<html" not in fragment
