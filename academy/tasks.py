@@ -163,6 +163,78 @@ def tell_session_cancelled(session_id: int) -> int:
     return sum(send_booking_notice(pk, "session_cancelled") for pk in ids)
 
 
+# An expiry older than this is not announced (e.g. on the first run after deployment).
+EXPIRED_NOTICE_WINDOW = timedelta(days=14)
+RENEWAL_SUBJECTS = {
+    "renewal_due": "Time to renew your mandatory training: {course}",
+    "expired": "Your mandatory training has expired: {course}",
+}
+
+
+@shared_task
+def send_renewal_reminders(today_iso: str | None = None) -> int:
+    """Tell each member of staff, once per expiry date, when a mandatory course of theirs
+    enters its renewal window and when it expires. Safe to run as often as you like."""
+    from accounts.models import StaffProfile
+
+    from .models import TrainingNotice
+    from .services.compliance import (
+        MandatoryStatus,
+        latest_completions,
+        mandatory_items,
+        mandatory_rules,
+    )
+
+    today = datetime.fromisoformat(today_iso).date() if today_iso else timezone.localdate()
+    rules = [rule for rule in mandatory_rules() if rule.course.renewal_months]
+    if not rules:
+        return 0
+    latest = latest_completions()
+    window = AcademySettings.load().renewal_window_days
+    sent = 0
+    profiles = StaffProfile.objects.current(today).select_related("user")
+    for profile in profiles.iterator(chunk_size=500):
+        if not profile.user.is_active or not profile.user.email:
+            continue
+        for item in mandatory_items(
+            profile, rules=rules, latest=latest, today=today, renewal_window_days=window
+        ):
+            if item.status == MandatoryStatus.RENEW:
+                kind = "renewal_due"
+            elif (
+                item.status == MandatoryStatus.OVERDUE
+                and item.last_completed
+                and today - item.date <= EXPIRED_NOTICE_WINDOW
+            ):
+                kind = "expired"
+            else:
+                continue
+            try:
+                with transaction.atomic():
+                    TrainingNotice.objects.create(
+                        user=profile.user, course=item.course, kind=kind, key=item.date.isoformat()
+                    )
+                    _send_renewal(profile.user, item, kind)
+            except IntegrityError:
+                continue
+            sent += 1
+    return sent
+
+
+def _send_renewal(user, item, kind):
+    body = render_to_string(
+        f"academy/email/{kind}.txt",
+        {
+            "user": user,
+            "item": item,
+            "course_url": item.course.get_full_url() or _absolute("/academy/"),
+            "training_url": _absolute(reverse("academy:my_training")),
+        },
+    )
+    subject = RENEWAL_SUBJECTS[kind].format(course=item.course.title)
+    EmailMultiAlternatives(subject, body, to=[user.email]).send()
+
+
 @shared_task
 def enrol_new_staff(profile_id: int) -> int:
     from accounts.models import StaffProfile

@@ -16,6 +16,7 @@ from .sessions import (
     Completion,
     ModuleProgress,
     ReportExport,
+    TrainingNotice,
     TrainingSession,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "Programme",
     "ReportExport",
     "ProgrammeStep",
+    "TrainingNotice",
     "TrainingSession",
     "registration_year",
 ]

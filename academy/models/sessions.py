@@ -170,6 +170,31 @@ class ModuleProgress(models.Model):
         return f"{self.user} finished {self.module}"
 
 
+class TrainingNotice(models.Model):
+    """An e-mail about a person's mandatory training (renewal due, expired); the unique
+    key makes the sender idempotent, as BookingNotice does for bookings."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_notices"
+    )
+    course = models.ForeignKey(
+        "academy.CoursePage", on_delete=models.CASCADE, related_name="training_notices"
+    )
+    kind = models.CharField(max_length=40)
+    key = models.CharField(max_length=60, blank=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course", "kind", "key"], name="academy_training_notice_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} for {self.user} on {self.course_id}"
+
+
 class CalendarFeed(models.Model):
     """A person's calendar feed address. Resetting it bumps the version, which every
     address signed with an older version carries, so old addresses stop working."""

@@ -273,3 +273,51 @@ def test_cancelling_a_session_tells_everyone_booked_once_and_updates_their_calen
     assert "Session cancelled" in page
     detail = client.get(reverse("academy:booking", args=[booking.pk])).content.decode()
     assert "Session cancelled" in detail
+
+
+# --- Renewal reminders ---------------------------------------------------------------
+
+
+def test_staff_are_told_once_when_renewal_opens_and_once_when_it_expires(
+    staff, mandatory_elearning
+):
+    from academy.tasks import send_renewal_reminders
+
+    course, _modules = mandatory_elearning
+    person = staff(start_date=datetime.date(2024, 1, 8))
+    in_date = staff(start_date=datetime.date(2024, 1, 8))
+    today = timezone.localdate()
+    completion = Completion.objects.create(
+        user=person,
+        course=course,
+        completed_on=today - datetime.timedelta(days=335),
+        source="e_learning",
+    )
+    Completion.objects.create(
+        user=in_date,
+        course=course,
+        completed_on=today - datetime.timedelta(days=30),
+        source="e_learning",
+    )
+    mail.outbox.clear()
+    assert send_renewal_reminders() == 1
+    assert send_renewal_reminders() == 0
+    [reminder] = mail.outbox
+    assert reminder.to == [person.email]
+    assert reminder.subject == f"Time to renew your mandatory training: {course.title}"
+    assert "work through the e-learning again" in reminder.body
+
+    # A month later it has lapsed: one more e-mail, then silence.
+    later = (today + datetime.timedelta(days=40)).isoformat()
+    mail.outbox.clear()
+    assert send_renewal_reminders(later) == 1
+    assert send_renewal_reminders(later) == 0
+    assert mail.outbox[0].subject == f"Your mandatory training has expired: {course.title}"
+
+    # Long-lapsed training is not announced out of the blue.
+    Completion.objects.filter(pk=completion.pk).update(
+        completed_on=today - datetime.timedelta(days=500)
+    )
+    mail.outbox.clear()
+    assert send_renewal_reminders() == 0
+    assert mail.outbox == []
