@@ -16,13 +16,8 @@ from wagtail.admin.views.reports import ReportView
 from accounts.models import EmploymentType, JobRole, Locality, StaffProfile, Team, User
 from core.booking import HOLDS_PLACE, BookingStatus
 
-from .models import AcademySettings, Booking, CourseFormat, CoursePage, TrainingSession
-from .services.compliance import (
-    MandatoryStatus,
-    latest_completions,
-    mandatory_items,
-    mandatory_rules,
-)
+from .models import Booking, CourseFormat, CoursePage, TrainingSession
+from .services.compliance import people_summaries
 
 REPORTS_PERMISSION = "academy.view_reports"
 
@@ -241,37 +236,9 @@ class ComplianceReportFilterSet(WagtailFilterSet):
             "not_in_date": lambda s: s["due"] + s["overdue"] > 0,
             "in_date": lambda s: s["due"] + s["overdue"] == 0,
         }
-        wanted = [profile.pk for profile, summary in _summaries(queryset) if tests[value](summary)]
+        summaries = people_summaries(queryset)
+        wanted = [profile.pk for profile, summary in summaries if tests[value](summary)]
         return queryset.filter(pk__in=wanted)
-
-
-def _summaries(profiles):
-    """Each profile with its mandatory-training summary, reading the rules and the
-    completions once for the whole batch."""
-    profiles = list(profiles)
-    rules = mandatory_rules()
-    latest = latest_completions(p.user_id for p in profiles)
-    today = timezone.localdate()
-    window = AcademySettings.load().renewal_window_days
-    for profile in profiles:
-        items = mandatory_items(
-            profile, rules=rules, latest=latest, today=today, renewal_window_days=window
-        )
-        in_date = [i for i in items if i.in_date]
-        overdue = [i for i in items if i.status == MandatoryStatus.OVERDUE]
-        due = [i for i in items if i.status == MandatoryStatus.DUE]
-        yield (
-            profile,
-            {
-                "required": len(items),
-                "in_date": len(in_date),
-                "due": len(due),
-                "overdue": len(overdue),
-                "compliance": round(100 * len(in_date) / len(items), 1) if items else None,
-                "overdue_courses": "; ".join(i.course.title for i in overdue),
-                "due_courses": "; ".join(i.course.title for i in due),
-            },
-        )
 
 
 class ComplianceReportView(AcademyReportView):
@@ -342,7 +309,7 @@ class ComplianceReportView(AcademyReportView):
 
     def decorate_paginated_queryset(self, object_list):
         decorated = []
-        for profile, summary in _summaries(object_list):
+        for profile, summary in people_summaries(object_list):
             for key, value in summary.items():
                 setattr(profile, key, value)
             decorated.append(profile)

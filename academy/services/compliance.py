@@ -99,3 +99,32 @@ def mandatory_items(
         status = MandatoryStatus.OVERDUE if due < today else MandatoryStatus.DUE
         items.append(MandatoryItem(course, status, last, due))
     return items
+
+
+def people_summaries(profiles, today=None):
+    """Each profile with a summary of its mandatory training, reading the rules and the
+    completions once for the whole batch."""
+    profiles = list(profiles)
+    rules = mandatory_rules()
+    latest = latest_completions(p.user_id for p in profiles)
+    today = today or timezone.localdate()
+    window = AcademySettings.load().renewal_window_days
+    for profile in profiles:
+        items = mandatory_items(
+            profile, rules=rules, latest=latest, today=today, renewal_window_days=window
+        )
+        in_date = [i for i in items if i.in_date]
+        overdue = [i for i in items if i.status == MandatoryStatus.OVERDUE]
+        due = [i for i in items if i.status == MandatoryStatus.DUE]
+        yield (
+            profile,
+            {
+                "required": len(items),
+                "in_date": len(in_date),
+                "due": len(due),
+                "overdue": len(overdue),
+                "compliance": round(100 * len(in_date) / len(items), 1) if items else None,
+                "overdue_courses": "; ".join(i.course.title for i in overdue),
+                "due_courses": "; ".join(i.course.title for i in due),
+            },
+        )
