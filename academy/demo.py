@@ -20,6 +20,7 @@ from .models import (
     ELearningModulePage,
     KssArea,
     MandatoryRule,
+    ModuleProgress,
     PcfDomain,
     PracticeStrand,
     Programme,
@@ -223,8 +224,8 @@ COURSES = {
         [],
         [1, 4],
         [0],
-        "Four short modules introducing the four practice approaches and how they fit "
-        "together. Do them at your own pace.",
+        "A short introduction, then one module for each of the four practice approaches "
+        "and how they fit together. Do them at your own pace; renew every three years.",
         ["The four practice approaches", "The practice qualities we expect"],
     ),
     "systemic-practice": (
@@ -397,28 +398,39 @@ COURSES = {
 ELEARNING_MODULES = [
     (
         "Why a practice framework?",
-        "The Southampton Way puts the child at the centre of "
-        "every decision. This module explains how a shared framework helps us work "
-        "consistently across localities and specialist teams.",
+        "Every child in Southampton deserves the same quality of help, whichever team "
+        "they meet. A shared framework gives us one language for relationship-based, "
+        "strengths-based work, and the practice qualities we look for in supervision "
+        "and audit: evidence-based, self-reflective, confident in holding risk.",
         "Think of a family you know. What would a shared way of working have changed?",
     ),
     (
-        "Trauma-informed and restorative",
-        "Two approaches that shape how we relate to "
-        "families: understanding the impact of trauma, and offering high support with high "
-        "challenge.",
-        "When did you last name a strength before naming a worry?",
+        "Trauma-Informed Practice",
+        "Many of the children and parents we meet have lived through frightening, "
+        "repeated harm. Seeing behaviour through that lens changes the question from "
+        "what is wrong with someone to what has happened to them, and shapes how we "
+        "build safety and trust before we ask for change.",
+        "Which behaviour that worried you recently might be a response to past harm?",
     ),
     (
         "Motivational Interviewing",
-        "Change comes more readily when people hear themselves "
-        "argue for it. This module introduces open questions and reflective listening.",
+        "People change more readily when they hear themselves make the case for it. "
+        "Open questions, affirmations, reflective listening and summaries help a parent "
+        "move from ambivalence to a plan they own.",
         "Rewrite one closed question you asked this week as an open one.",
     ),
     (
+        "Restorative Approach",
+        "High support with high challenge: doing things with families, not to them or "
+        "for them. Restorative conversations repair harm and keep relationships working "
+        "when we have to say difficult things.",
+        "When did you last name a strength before naming a worry?",
+    ),
+    (
         "Strengthening Families",
-        "Worries, strengths and safety goals, mapped with the "
-        "family and its network so that plans belong to them.",
+        "Worries, strengths and safety goals, mapped with the family and its network at "
+        "conferences and in plans, so that everyone can see what needs to change and "
+        "the plan belongs to the family.",
         "Which part of the family's network have you not yet spoken to?",
     ),
 ]
@@ -715,6 +727,35 @@ def _sessions(courses, people):
             _fill(session, people, named, rng, now)
             offset += rng.choice([35, 42, 49, 56])
     _showcase(named, now)
+    _elearning_history(courses["practice-framework-e-learning"], people, named, rng)
+
+
+def _elearning_history(course, people, named, rng):
+    """Most colleagues finished the practice framework e-learning soon after starting;
+    the demo's agency social worker's completion has lapsed (overdue, to be renewed) and
+    the team manager's is inside its renewal window, so both states are on show."""
+    modules = list(course.get_children().live().specific())
+    today = timezone.localdate()
+    done = {}
+    for user in people:
+        profile = user.staff_profile
+        day = profile.start_date + datetime.timedelta(days=rng.randint(5, 60))
+        if rng.random() < 0.8 and day <= today:
+            done[user] = day
+    if named.get("agency.sw"):
+        done[named["agency.sw"]] = today - datetime.timedelta(days=37 * 30)
+    if named.get("manager"):
+        done[named["manager"]] = today - datetime.timedelta(days=35 * 30)
+    for user, day in done.items():
+        completion = Completion.objects.create(
+            user=user, course=course, completed_on=day, source=Completion.Source.E_LEARNING
+        )
+        finished = timezone.make_aware(datetime.datetime.combine(day, datetime.time(11)))
+        ModuleProgress.objects.bulk_create(
+            ModuleProgress(user=user, module=m, completed_at=finished, completion=completion)
+            for m in modules
+        )
+        draft_cpd_entry(completion)
 
 
 def _showcase(named, now):

@@ -2,7 +2,7 @@
 
 from core.privacy import personal_data_eraser, personal_data_exporter
 
-from .models import Booking, Completion, CpdEntry, Enrolment
+from .models import Booking, CalendarFeed, Completion, CpdEntry, Enrolment, ModuleProgress
 
 
 @personal_data_exporter("training")
@@ -21,6 +21,23 @@ def export_training(user):
             {"course": c.course.title, "completed_on": c.completed_on.isoformat()}
             for c in Completion.objects.filter(user=user).select_related("course")
         ],
+        "e_learning_modules": [
+            {
+                "module": p.module.title,
+                "finished_at": p.completed_at.isoformat(),
+                "counted_towards_completion_on": (
+                    p.completion.completed_on.isoformat() if p.completion_id else None
+                ),
+            }
+            for p in ModuleProgress.objects.filter(user=user).select_related("module", "completion")
+        ],
+        "calendar_feed_reset_at": next(
+            (
+                f.reset_at.isoformat()
+                for f in CalendarFeed.objects.filter(user=user, reset_at__isnull=False)
+            ),
+            None,
+        ),
         "programmes": [
             {"programme": e.programme.name, "starts_on": e.starts_on.isoformat()}
             for e in Enrolment.objects.filter(user=user).select_related("programme")

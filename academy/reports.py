@@ -2,11 +2,10 @@
 session, and mandatory-training compliance by team, locality and employment type."""
 
 import csv
-import datetime
 import io
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -15,7 +14,13 @@ from accounts.models import EmploymentType, StaffProfile, User
 from core.booking import HOLDS_PLACE, BookingStatus
 from core.spreadsheets import safe_cell
 
-from .models import Booking, Completion, CoursePage, MandatoryRule, TrainingSession
+from .models import AcademySettings, Booking, Completion, CoursePage, TrainingSession
+from .services.compliance import (
+    MandatoryStatus,
+    latest_completions,
+    mandatory_items,
+    mandatory_rules,
+)
 
 
 def _pct(part, whole):
@@ -163,13 +168,9 @@ GROUPINGS = {
 def compliance_rows(group_by="team", today=None):
     """For each group: mandatory items required of its current staff, done, due, overdue."""
     today = today or timezone.localdate()
-    rules = list(MandatoryRule.objects.select_related("course"))
-    latest = {
-        (row["user_id"], row["course_id"]): row["last"]
-        for row in Completion.objects.values("user_id", "course_id").annotate(
-            last=Max("completed_on")
-        )
-    }
+    rules = mandatory_rules()
+    latest = latest_completions()
+    window = AcademySettings.load().renewal_window_days
     labels = dict(EmploymentType.choices)
     tallies: dict[str, _Tally] = {}
     profiles = StaffProfile.objects.current(today).select_related("team", "locality")
@@ -182,22 +183,13 @@ def compliance_rows(group_by="team", today=None):
             key = str(profile.team)
         tally = tallies.setdefault(key, _Tally(people=set()))
         tally.people.add(profile.pk)
-        seen = set()
-        for rule in rules:
-            if rule.course_id in seen or not rule.course.live or not rule.applies_to(profile):
-                continue
-            seen.add(rule.course_id)
+        for item in mandatory_items(
+            profile, rules=rules, latest=latest, today=today, renewal_window_days=window
+        ):
             tally.required += 1
-            last = latest.get((profile.user_id, rule.course_id))
-            months = rule.course.renewal_months
-            if last and (not months or _add_months(last, months) >= today):
+            if item.in_date:
                 tally.done += 1
-                continue
-            if last and months:
-                due = _add_months(last, months)
-            else:
-                due = profile.start_date + datetime.timedelta(days=rule.due_within_days)
-            if due < today:
+            elif item.status == MandatoryStatus.OVERDUE:
                 tally.overdue += 1
     for key in sorted(tallies):
         t = tallies[key]
@@ -221,11 +213,6 @@ COMPLIANCE_HEADINGS = {
     "overdue": "Overdue",
     "compliance": "Compliance (%)",
 }
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    return datetime.date(day.year + month // 12, month % 12 + 1, min(day.day, 28))
 
 
 def write_csv(rows, headings, stream):

@@ -7,6 +7,10 @@ BEAT_SCHEDULE: dict = {
         "task": "academy.tasks.send_reminders",
         "schedule": crontab(minute=5),
     },
+    "academy-mandatory-renewal-reminders": {
+        "task": "academy.tasks.send_renewal_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
     "academy-pass-on-lapsed-offers": {
         "task": "academy.tasks.pass_on_lapsed_offers",
         "schedule": crontab(minute="*/10"),

@@ -1,13 +1,15 @@
 """Enrol new staff: on a new staff record, and on a hire from the vacancies app when that
-app provides its `candidate_hired` signal."""
+app provides its `candidate_hired` signal. Tell people when L&D cancels their session."""
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from accounts.models import StaffProfile
+
+from .models import TrainingSession
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +20,23 @@ def enrol_new_staff_profile(sender, instance, created, raw=False, **kwargs):
         from .tasks import enrol_new_staff
 
         transaction.on_commit(lambda: enrol_new_staff.delay(instance.pk))
+
+
+@receiver(pre_save, sender=TrainingSession, dispatch_uid="academy_session_was_cancelled")
+def remember_whether_cancelled(sender, instance, raw=False, **kwargs):
+    instance._was_cancelled = bool(
+        instance.pk and TrainingSession.objects.filter(pk=instance.pk, is_cancelled=True).exists()
+    )
+
+
+@receiver(post_save, sender=TrainingSession, dispatch_uid="academy_session_cancelled")
+def tell_people_when_a_session_is_cancelled(sender, instance, created, raw=False, **kwargs):
+    # However the session was cancelled (admin form, shell, import), everyone booked hears.
+    if raw or not instance.is_cancelled or getattr(instance, "_was_cancelled", False):
+        return
+    from .tasks import tell_session_cancelled
+
+    transaction.on_commit(lambda: tell_session_cancelled.delay(instance.pk))
 
 
 try:  # The vacancies app adds this signal on its own branch; connect only if it exists.

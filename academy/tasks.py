@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from core.booking import BookingStatus, expire_offers
+from core.booking import ACTIVE, BookingStatus, expire_offers
 
 from .ics import booking_ics
 from .models import AcademySettings, Booking, BookingNotice, TrainingSession
@@ -25,9 +25,12 @@ SUBJECTS = {
     "offered": "A place is free for you – accept by {deadline}: {course}",
     "cancelled": "Cancelled: {course}",
     "declined": "Your booking was not approved: {course}",
+    "offer_expired": "The place you were offered has passed on: {course}",
+    "session_cancelled": "Session cancelled by the academy: {course} on {date}",
     "reminder": "Reminder: {course} on {date}",
 }
-WITH_CALENDAR = {"confirmed", "reminder"}
+# The cancellation carries the event marked CANCELLED, so calendar apps remove it.
+WITH_CALENDAR = {"confirmed", "reminder", "session_cancelled"}
 
 
 def _absolute(path: str) -> str:
@@ -73,6 +76,9 @@ def _send(booking, kind):
         "deadline": deadline,
         "booking_url": _absolute(reverse("academy:booking", args=[booking.pk])),
         "team_url": _absolute(reverse("academy:team")),
+        "session_url": _absolute(reverse("academy:session", args=[session.pk])),
+        "course_url": session.course.get_full_url() or _absolute("/academy/"),
+        "session_open": session.booking_problem() is None,
         "kind": kind,
     }
     subject = SUBJECTS[kind].format(
@@ -116,17 +122,117 @@ def send_reminders(now_iso: str | None = None) -> int:
     return sent
 
 
+# Lapsed offers older than this are not announced: the e-mail would be too late to help.
+LAPSED_NOTICE_WINDOW = timedelta(days=2)
+
+
 @shared_task
-def pass_on_lapsed_offers() -> int:
-    """Lapse offers nobody accepted in time and offer each place to the next person."""
+def pass_on_lapsed_offers(now_iso: str | None = None) -> int:
+    """Lapse offers nobody accepted in time and offer each place to the next person.
+    Each person whose offer lapsed is told once; the next person gets their offer."""
+    now = datetime.fromisoformat(now_iso) if now_iso else timezone.now()
     window = timedelta(hours=AcademySettings.load().offer_window_hours)
-    released = expire_offers(TrainingSession, offer_window=window)
+    released = expire_offers(TrainingSession, now=now, offer_window=window)
     from .services.notifications import booking_changed
 
+    # Every recently lapsed offer not yet announced, not only this run's: a run that
+    # stopped after lapsing offers but before telling anyone is caught up by the next.
+    lapsed = Booking.objects.filter(
+        status=BookingStatus.EXPIRED,
+        offer_expires_at__lte=now,
+        offer_expires_at__gt=now - LAPSED_NOTICE_WINDOW,
+    ).exclude(notices__kind="offer_expired")
     with transaction.atomic():
+        for booking in lapsed:
+            booking_changed(booking)
         for booking in released.offered:
             booking_changed(booking)
     return len(released.offered)
+
+
+@shared_task
+def tell_session_cancelled(session_id: int) -> int:
+    """Tell everyone holding a place, an offer or a waiting-list place on a session that
+    L&D cancelled it. Once per booking, however often it runs."""
+    bookings = Booking.objects.filter(
+        session_id=session_id,
+        session__is_cancelled=True,
+        status__in=ACTIVE - {BookingStatus.ATTENDED, BookingStatus.NO_SHOW},
+    )
+    ids = list(bookings.values_list("pk", flat=True))
+    return sum(send_booking_notice(pk, "session_cancelled") for pk in ids)
+
+
+# An expiry older than this is not announced (e.g. on the first run after deployment).
+EXPIRED_NOTICE_WINDOW = timedelta(days=14)
+RENEWAL_SUBJECTS = {
+    "renewal_due": "Time to renew your mandatory training: {course}",
+    "expired": "Your mandatory training has expired: {course}",
+}
+
+
+@shared_task
+def send_renewal_reminders(today_iso: str | None = None) -> int:
+    """Tell each member of staff, once per expiry date, when a mandatory course of theirs
+    enters its renewal window and when it expires. Safe to run as often as you like."""
+    from accounts.models import StaffProfile
+
+    from .models import TrainingNotice
+    from .services.compliance import (
+        MandatoryStatus,
+        latest_completions,
+        mandatory_items,
+        mandatory_rules,
+    )
+
+    today = datetime.fromisoformat(today_iso).date() if today_iso else timezone.localdate()
+    rules = [rule for rule in mandatory_rules() if rule.course.renewal_months]
+    if not rules:
+        return 0
+    latest = latest_completions()
+    window = AcademySettings.load().renewal_window_days
+    sent = 0
+    profiles = StaffProfile.objects.current(today).select_related("user")
+    for profile in profiles.iterator(chunk_size=500):
+        if not profile.user.is_active or not profile.user.email:
+            continue
+        for item in mandatory_items(
+            profile, rules=rules, latest=latest, today=today, renewal_window_days=window
+        ):
+            if item.status == MandatoryStatus.RENEW:
+                kind = "renewal_due"
+            elif (
+                item.status == MandatoryStatus.OVERDUE
+                and item.last_completed
+                and today - item.date <= EXPIRED_NOTICE_WINDOW
+            ):
+                kind = "expired"
+            else:
+                continue
+            try:
+                with transaction.atomic():
+                    TrainingNotice.objects.create(
+                        user=profile.user, course=item.course, kind=kind, key=item.date.isoformat()
+                    )
+                    _send_renewal(profile.user, item, kind)
+            except IntegrityError:
+                continue
+            sent += 1
+    return sent
+
+
+def _send_renewal(user, item, kind):
+    body = render_to_string(
+        f"academy/email/{kind}.txt",
+        {
+            "user": user,
+            "item": item,
+            "course_url": item.course.get_full_url() or _absolute("/academy/"),
+            "training_url": _absolute(reverse("academy:my_training")),
+        },
+    )
+    subject = RENEWAL_SUBJECTS[kind].format(course=item.course.title)
+    EmailMultiAlternatives(subject, body, to=[user.email]).send()
 
 
 @shared_task

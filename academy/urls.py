@@ -22,6 +22,7 @@ urlpatterns = [
         staff.booking_calendar,
         name="booking_calendar",
     ),
+    path("my-training/calendar/reset/", staff.reset_calendar_feed, name="reset_calendar_feed"),
     path(
         "my-training/e-learning/<int:pk>/complete/",
         staff.complete_elearning_module,

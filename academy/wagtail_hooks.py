@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.viewsets import PortalModelViewSet
 
+from .admin_reports import REPORTS_PERMISSION, admin_urls
 from .models import (
     Booking,
     Completion,
@@ -139,11 +140,32 @@ def register_academy_viewsets():
 
 class ReportsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("academy.view_reports")
+        return request.user.has_perm(REPORTS_PERMISSION)
 
 
 @hooks.register("register_reports_menu_item")
 def register_academy_reports_menu_item():
     return ReportsMenuItem(
         "Academy: training and compliance", reverse("academy:reports"), icon_name="table"
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_academy_report_urls():
+    return admin_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_academy_sessions_report_menu_item():
+    return ReportsMenuItem(
+        "Academy: sessions", reverse("academy_sessions_report"), icon_name="date"
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_academy_compliance_report_menu_item():
+    return ReportsMenuItem(
+        "Academy: mandatory training by person",
+        reverse("academy_compliance_report"),
+        icon_name="success",
     )

@@ -153,14 +153,14 @@ def build():
     return len(sessions), len(bookings), len(completions)
 
 
-def timed(label, func, repeat=3):
+def timed(label, func, repeat=3, unit="rows"):
     best = None
     for _ in range(repeat):
         started = time.perf_counter()
         result = func()
         elapsed = time.perf_counter() - started
         best = elapsed if best is None else min(best, elapsed)
-    print(f"  {label:<44} {best * 1000:8.1f} ms  ({result} rows)")
+    print(f"  {label:<44} {best * 1000:8.1f} ms  ({result} {unit})")
 
 
 def main():
@@ -183,6 +183,58 @@ def main():
     compliance = REPORTS["compliance"][0]
     for group in ("locality", "employment_type"):
         timed(f"compliance by {group}", lambda g=group: len(list(compliance(group_by=g))))
+    admin_reports()
+
+
+def admin_reports():
+    """The Wagtail report views, called as the admin calls them (as a superuser)."""
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.cache import SessionStore
+    from django.test import RequestFactory
+
+    from academy.admin_reports import ComplianceReportView, SessionsReportView
+
+    lead = User.objects.create_superuser(email="lead@bench.example", password="x")
+    factory = RequestFactory()
+
+    def call(view, path, **query):
+        request = factory.get(path, query)
+        request.user = lead
+        request.session = SessionStore()
+        request._messages = FallbackStorage(request)
+        response = view(request)
+        assert response.status_code == 200, response.status_code
+        if hasattr(response, "render"):
+            response.render()
+            return len(response.context_data["object_list"])
+        body = b"".join(response.streaming_content)
+        return body.count(b"\n") - 1 if query.get("export") == "csv" else len(body)
+
+    for label, view, path in (
+        ("admin sessions report", SessionsReportView.as_view(), "/admin/academy-reports/sessions/"),
+        (
+            "admin compliance by person",
+            ComplianceReportView.as_view(),
+            "/admin/academy-reports/compliance/",
+        ),
+    ):
+        timed(f"{label}: first page", lambda v=view, p=path: call(v, p))
+        timed(f"{label}: CSV export", lambda v=view, p=path: call(v, p, export="csv"))
+        timed(
+            f"{label}: XLSX export",
+            lambda v=view, p=path: call(v, p, export="xlsx"),
+            unit="bytes",
+        )
+    team = Team.objects.order_by("pk").first()
+    timed(
+        "admin compliance, one team, overdue only",
+        lambda: call(
+            ComplianceReportView.as_view(),
+            "/admin/academy-reports/compliance/",
+            team=team.pk,
+            standing="overdue",
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -12,9 +12,11 @@ from .reference import AcademySettings, CourseCategory, KssArea, PcfDomain, Prac
 from .sessions import (
     Booking,
     BookingNotice,
+    CalendarFeed,
     Completion,
     ModuleProgress,
     ReportExport,
+    TrainingNotice,
     TrainingSession,
 )
 
@@ -23,6 +25,7 @@ __all__ = [
     "AcademySettings",
     "Booking",
     "BookingNotice",
+    "CalendarFeed",
     "Completion",
     "CourseCategory",
     "CourseFormat",
@@ -40,6 +43,7 @@ __all__ = [
     "Programme",
     "ReportExport",
     "ProgrammeStep",
+    "TrainingNotice",
     "TrainingSession",
     "registration_year",
 ]

@@ -170,9 +170,12 @@ class CoursePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from academy.services.booking import upcoming_sessions_for
+        from academy.services.elearning import course_standing
 
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = upcoming_sessions_for(self, request.user)
+        if self.is_e_learning:
+            context["standing"] = course_standing(request.user, self)
         return context
 
 

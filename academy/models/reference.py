@@ -61,6 +61,11 @@ class AcademySettings(BaseGenericSetting):
         default=48,
         help_text="How long a person offered a freed place has to accept it.",
     )
+    renewal_window_days = models.PositiveSmallIntegerField(
+        default=60,
+        help_text="Staff can retake training that must be renewed this many days before "
+        "their last completion expires.",
+    )
     reminder_days = models.CharField(
         max_length=50,
         default="7,1",
@@ -85,8 +90,9 @@ class AcademySettings(BaseGenericSetting):
                 FieldPanel("cancellation_cutoff_hours"),
                 FieldPanel("offer_window_hours"),
                 FieldPanel("reminder_days"),
+                FieldPanel("renewal_window_days"),
             ],
-            heading="Booking",
+            heading="Booking and renewal",
         ),
         MultiFieldPanel(
             [

@@ -138,7 +138,9 @@ class Completion(models.Model):
 
 
 class ModuleProgress(models.Model):
-    """A staff member finished one e-learning module."""
+    """A staff member finished one e-learning module. While `completion` is empty the row
+    counts towards the attempt in progress; finishing the course links the attempt's rows
+    to its completion, so a course that must be renewed can be taken again."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="elearning_progress"
@@ -147,14 +149,64 @@ class ModuleProgress(models.Model):
         "academy.ELearningModulePage", on_delete=models.CASCADE, related_name="progress"
     )
     completed_at = models.DateTimeField(default=timezone.now)
+    completion = models.ForeignKey(
+        Completion,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="module_progress",
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "module"], name="academy_module_once")
+            models.UniqueConstraint(
+                fields=["user", "module"],
+                condition=models.Q(completion__isnull=True),
+                name="academy_module_once_per_attempt",
+            )
         ]
 
     def __str__(self):
         return f"{self.user} finished {self.module}"
+
+
+class TrainingNotice(models.Model):
+    """An e-mail about a person's mandatory training (renewal due, expired); the unique
+    key makes the sender idempotent, as BookingNotice does for bookings."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_notices"
+    )
+    course = models.ForeignKey(
+        "academy.CoursePage", on_delete=models.CASCADE, related_name="training_notices"
+    )
+    kind = models.CharField(max_length=40)
+    key = models.CharField(max_length=60, blank=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course", "kind", "key"], name="academy_training_notice_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} for {self.user} on {self.course_id}"
+
+
+class CalendarFeed(models.Model):
+    """A person's calendar feed address. Resetting it bumps the version, which every
+    address signed with an older version carries, so old addresses stop working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    version = models.PositiveIntegerField(default=0)
+    reset_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Calendar feed of {self.user}"
 
 
 def _private_storage():

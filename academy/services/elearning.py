@@ -1,23 +1,53 @@
-"""E-learning: finishing each module, and the course once every module is done."""
+"""E-learning: finishing each module, the course once every module is done, and taking
+it again when a course that must be renewed comes up for renewal."""
+
+import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
 from core.booking import BookingError
 
-from ..models import Completion, ModuleProgress
+from ..models import AcademySettings, Completion, ModuleProgress
 from .attendance import draft_cpd_entry
 from .booking import staff_profile
+from .compliance import add_months
+
+
+def course_standing(user, course, today=None) -> dict:
+    """Where the person stands on a course: their latest completion, when it expires, and
+    whether they may (re)take it now: always before a first completion, and from
+    `renewal_window_days` before expiry for a course that must be renewed."""
+    today = today or timezone.localdate()
+    last = None
+    if user.is_authenticated:
+        last = Completion.objects.filter(user=user, course=course).order_by("-completed_on").first()
+    expires = None
+    if last is not None and course.renewal_months:
+        expires = add_months(last.completed_on, course.renewal_months)
+    window = datetime.timedelta(days=AcademySettings.load().renewal_window_days)
+    can_take = last is None or (expires is not None and expires - window <= today)
+    return {
+        "last_completion": last,
+        "expires_on": expires,
+        "expired": expires is not None and expires < today,
+        "retaking": last is not None and can_take,
+        "can_take": can_take,
+    }
 
 
 def module_progress(course, module, user) -> dict:
     modules = course.modules
+    standing = course_standing(user, course)
     done = set()
-    if user.is_authenticated:
+    if not standing["can_take"]:
+        done = {m.pk for m in modules}
+    elif user.is_authenticated:
+        # Only modules finished in the attempt under way count.
         done = set(
-            ModuleProgress.objects.filter(user=user, module__in=modules).values_list(
-                "module_id", flat=True
-            )
+            ModuleProgress.objects.filter(
+                user=user, module__in=modules, completion__isnull=True
+            ).values_list("module_id", flat=True)
         )
     position = next((n for n, m in enumerate(modules) if m.pk == module.pk), 0)
     return {
@@ -27,30 +57,50 @@ def module_progress(course, module, user) -> dict:
         "module_number": position + 1,
         "next_module": modules[position + 1] if position + 1 < len(modules) else None,
         "can_record": staff_profile(user) is not None,
+        "standing": standing,
     }
 
 
 def complete_module(user, module, *, now=None):
-    """Mark a module finished; when it is the last one, the course is complete (once)."""
+    """Mark a module finished in the person's current attempt. When it is the last one the
+    course is complete: a new completion (which restores compliance for mandatory
+    training) and a draft CPD entry. Returns the completion, or None while modules remain.
+    Refuses while an earlier completion is in date and not yet open for renewal."""
+    from accounts.models import User
+
     now = now or timezone.now()
+    today = timezone.localtime(now).date()
     if staff_profile(user) is None:
         raise BookingError("Sign in with your staff account to record your progress.")
     course = module.get_parent().specific
     with transaction.atomic():
+        # One attempt at a time per person, so a double click cannot complete it twice.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        standing = course_standing(user, course, today)
+        if not standing["can_take"]:
+            done = standing["last_completion"].completed_on
+            if standing["expires_on"]:
+                opens = standing["expires_on"] - datetime.timedelta(
+                    days=AcademySettings.load().renewal_window_days
+                )
+                raise BookingError(
+                    f"You completed {course.title} on {done:%-d %B %Y}. It is in date until "
+                    f"{standing['expires_on']:%-d %B %Y}; you can renew it from "
+                    f"{opens:%-d %B %Y}."
+                )
+            raise BookingError(f"You completed {course.title} on {done:%-d %B %Y}.")
         ModuleProgress.objects.get_or_create(
-            user=user, module=module, defaults={"completed_at": now}
+            user=user, module=module, completion=None, defaults={"completed_at": now}
         )
         module_ids = [m.pk for m in course.modules]
-        finished = ModuleProgress.objects.filter(user=user, module_id__in=module_ids).count()
-        if finished < len(module_ids):
-            return None
-        today = timezone.localtime(now).date()
-        if Completion.objects.filter(
-            user=user, course=course, source=Completion.Source.E_LEARNING, completed_on=today
-        ).exists():
+        attempt = ModuleProgress.objects.filter(
+            user=user, module_id__in=module_ids, completion__isnull=True
+        )
+        if attempt.values("module_id").distinct().count() < len(module_ids):
             return None
         completion = Completion.objects.create(
             user=user, course=course, completed_on=today, source=Completion.Source.E_LEARNING
         )
+        attempt.update(completion=completion)
         draft_cpd_entry(completion)
         return completion

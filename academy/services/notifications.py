@@ -12,12 +12,16 @@ NOTICE_FOR_STATUS = {
     BookingStatus.OFFERED: "offered",
     BookingStatus.CANCELLED: "cancelled",
     BookingStatus.DECLINED: "declined",
+    BookingStatus.EXPIRED: "offer_expired",
 }
 
 
 def notice_key(booking) -> str:
     """Distinguishes repeat notices of one kind, e.g. a second offer after an expiry."""
-    if booking.status == BookingStatus.OFFERED and booking.offer_expires_at:
+    if (
+        booking.status in {BookingStatus.OFFERED, BookingStatus.EXPIRED}
+        and booking.offer_expires_at
+    ):
         return booking.offer_expires_at.isoformat()
     return ""
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from accounts.models import StaffProfile
 from core.booking import ACTIVE, BookingError, BookingStatus
 from core.models import AccessLogEntry
 
@@ -11,6 +12,7 @@ from ..forms import DecisionForm
 from ..models import Completion
 from ..permissions import team_bookings
 from ..services import booking as service
+from ..services.compliance import people_summaries
 from .common import permission_needed
 
 manager_required = permission_needed("academy.approve_booking")
@@ -20,10 +22,16 @@ manager_required = permission_needed("academy.approve_booking")
 def team(request):
     bookings = team_bookings(request.user).select_related("user", "session__course")
     now = timezone.now()
+    reports = StaffProfile.objects.current(timezone.localdate()).filter(line_manager=request.user)
     return render(
         request,
         "academy/team.html",
         {
+            "mandatory": list(
+                people_summaries(
+                    reports.select_related("user").order_by("user__last_name", "user__first_name")
+                )
+            ),
             "pending": bookings.filter(status=BookingStatus.PENDING_APPROVAL).order_by(
                 "session__starts_at"
             ),

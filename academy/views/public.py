@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -12,12 +11,9 @@ from core.booking import ACTIVE, BookingStatus
 from ..ics import feed_ics
 from ..models import Booking, Programme, TrainingSession
 from ..services.booking import missing_prerequisites, sessions_with_places, staff_profile
+from ..services.calendar import feed_token, user_for_token
 
-FEED_SALT = "academy.calendar-feed"
-
-
-def feed_token(user) -> str:
-    return signing.Signer(salt=FEED_SALT).sign(str(user.pk))
+__all__ = ["calendar_feed", "feed_token", "programme_detail", "session_detail"]
 
 
 def session_detail(request, pk):
@@ -54,22 +50,18 @@ def programme_detail(request, slug):
 
 
 def calendar_feed(request, token):
-    try:
-        user_pk = signing.Signer(salt=FEED_SALT).unsign(token)
-    except signing.BadSignature as exc:
-        raise Http404 from exc
+    user = user_for_token(token)
+    if user is None:
+        raise Http404
     bookings = (
         Booking.objects.filter(
-            user_id=user_pk,
+            user=user,
             status__in=ACTIVE - {BookingStatus.WAITLISTED} | {BookingStatus.ATTENDED},
             session__starts_at__gte=timezone.now() - timedelta(days=90),
         )
         .select_related("session__course", "session__trainer", "user")
         .order_by("session__starts_at")
     )
-    from accounts.models import User
-
-    user = get_object_or_404(User, pk=user_pk, is_active=True)
     response = HttpResponse(feed_ics(user, bookings), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=900"
     return response

@@ -15,6 +15,8 @@ from ..forms import OfferResponseForm
 from ..ics import booking_ics
 from ..models import AcademySettings, Booking, Completion, ELearningModulePage, TrainingSession
 from ..services import booking as service
+from ..services.calendar import reset_feed
+from ..services.compliance import mandatory_items
 from ..services.elearning import complete_module
 from ..services.enrolment import programme_plan
 from .common import staff_required
@@ -71,10 +73,12 @@ def my_training(request):
         (enrolment, programme_plan(enrolment))
         for enrolment in request.user.academy_enrolments.select_related("programme")
     ]
+    profile = service.staff_profile(request.user)
     return render(
         request,
         "academy/my_training.html",
         {
+            "mandatory": mandatory_items(profile) if profile else [],
             "upcoming": upcoming,
             "offers": offers,
             "past": past,
@@ -170,6 +174,18 @@ def booking_calendar(request, pk):
     response = HttpResponse(booking_ics(booking), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="training-{booking.session_id}.ics"'
     return response
+
+
+@staff_required
+@require_POST
+def reset_calendar_feed(request):
+    reset_feed(request.user)
+    messages.success(
+        request,
+        "Your calendar address has changed and the old one no longer works. Subscribe to "
+        "the new address below in your calendar app.",
+    )
+    return redirect(reverse("academy:my_training") + "#calendar-feed")
 
 
 @staff_required

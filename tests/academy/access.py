@@ -74,6 +74,7 @@ ACCESS = [
     Row("academy:respond_offer", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:booking_calendar", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:complete_module", allowed=STAFF, kwargs=_module, ok=405),
+    Row("academy:reset_calendar_feed", allowed=STAFF, ok=405),
     Row("academy:cpd", allowed=STAFF),
     Row("academy:cpd_add", allowed=STAFF),
     Row("academy:cpd_edit", allowed=STAFF, kwargs=_someone_elses_cpd, ok=404),
@@ -86,6 +87,32 @@ ACCESS = [
     Row("academy:register", allowed={Role.LD_LEAD}, kwargs=_session_kwargs),
     Row("academy:reports", allowed={Role.LD_LEAD}),
     Row("academy:report", allowed={Role.LD_LEAD}, kwargs={"report": "compliance"}),
+    # L&D's per-row reports in the Wagtail admin (Wagtail redirects everyone else).
+    Row(
+        "academy-admin-sessions-report",
+        path="/admin/academy-reports/sessions/",
+        allowed={Role.LD_LEAD},
+        others=302,
+    ),
+    Row(
+        "academy-admin-compliance-report",
+        path="/admin/academy-reports/compliance/",
+        allowed={Role.LD_LEAD},
+        others=302,
+    ),
+    # The fragments Wagtail's filters load without a full page.
+    Row(
+        "academy-admin-sessions-report-results",
+        path="/admin/academy-reports/sessions/results/",
+        allowed={Role.LD_LEAD},
+        others=302,
+    ),
+    Row(
+        "academy-admin-compliance-report-results",
+        path="/admin/academy-reports/compliance/results/",
+        allowed={Role.LD_LEAD},
+        others=302,
+    ),
     Row(
         "academy:download_export",
         allowed={Role.LD_LEAD},

@@ -83,6 +83,31 @@ def test_the_manager_sees_their_teams_completions(client, staff, manager, sessio
     assert course.title in page
 
 
+def test_the_manager_sees_whose_mandatory_training_is_overdue(client, staff, manager):
+    from academy.factories import CoursePageFactory
+    from academy.models import MandatoryRule
+
+    course = CoursePageFactory(title="Safeguarding children: level 3", renewal_months=36)
+    course.mandatory_rules = [MandatoryRule(due_within_days=30)]
+    course.save_revision().publish()
+    late = staff(line_manager=manager, start_date=datetime.date(2025, 1, 6))
+    late.first_name, late.last_name = "Lee", "Late"
+    late.save()
+    done = staff(line_manager=manager, start_date=datetime.date(2025, 1, 6))
+    done.first_name, done.last_name = "Ada", "Done"
+    done.save()
+    Completion.objects.create(
+        user=done, course=course, completed_on=timezone.localdate(), source="recorded"
+    )
+    stranger = staff(start_date=datetime.date(2025, 1, 6))
+    client.force_login(manager)
+    page = client.get(reverse("academy:team")).content.decode()
+    team_table = page.split("Your team's mandatory training")[1].split("</table>")[0]
+    assert "Lee Late" in team_table and "1 overdue" in team_table
+    assert "Ada Done" in team_table and "1 of 1" in team_table
+    assert str(stranger) not in team_table
+
+
 @pytest.fixture
 def trainer(make_user):
     return make_user("trainer")

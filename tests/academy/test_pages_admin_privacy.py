@@ -56,6 +56,24 @@ def test_a_persons_training_is_in_their_data_export(staff, session_factory):
     assert data["training"]["bookings"][0]["course"] == booking.session.course.title
 
 
+def test_e_learning_progress_and_a_feed_reset_are_in_the_data_export(staff):
+    from academy.factories import ELearningModulePageFactory
+    from academy.models import CourseFormat
+    from academy.services.calendar import reset_feed
+    from academy.services.elearning import complete_module
+
+    course = CoursePageFactory(format=CourseFormat.E_LEARNING)
+    module = ELearningModulePageFactory(parent=course, title="Restorative Approach")
+    person = staff()
+    complete_module(person, module)
+    reset_feed(person)
+    training = export_personal_data(person)["training"]
+    [progress] = training["e_learning_modules"]
+    assert progress["module"] == "Restorative Approach"
+    assert progress["counted_towards_completion_on"] is not None
+    assert training["calendar_feed_reset_at"] is not None
+
+
 def test_a_hire_with_a_staff_record_is_enrolled(staff):
     from academy.factories import ProgrammeFactory
     from academy.models import Programme
