@@ -1,6 +1,7 @@
 from django import forms
 
 from core.booking import BookingStatus
+from core.forms import GovukDateField
 
 from .models import CpdEntry
 
@@ -76,8 +77,8 @@ class CpdEntryForm(forms.ModelForm):
             "peer_reflection",
             "status",
         ]
+        field_classes = {"activity_date": GovukDateField}
         widgets = {
-            "activity_date": forms.DateInput(attrs={"type": "date"}),
             "description": forms.Textarea(attrs={"rows": 4}),
             "learning": forms.Textarea(attrs={"rows": 4}),
             "impact": forms.Textarea(attrs={"rows": 4}),

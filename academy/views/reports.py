@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.forms import GovukDateField
+
 from ..models import ReportExport
 from ..reports import GROUPINGS, REPORTS, spreadsheet_response
 from .common import permission_needed
@@ -19,12 +21,8 @@ BACKGROUND_THRESHOLD = 5000
 
 
 class ReportFilterForm(forms.Form):
-    start = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = GovukDateField(label="From", required=False)
+    end = GovukDateField(label="To", required=False)
     group = forms.ChoiceField(label="Group by", choices=GROUPINGS.items(), required=False)
 
 

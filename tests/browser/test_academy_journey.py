@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from academy.factories import CoursePageFactory, TrainingSessionFactory, academy_index, staff_user
 from academy.models import Booking, CourseFormat
@@ -51,31 +52,31 @@ def test_agency_worker_books_last_place_cancels_and_the_waitlisted_colleague_acc
     assert_accessible(page)
     page.get_by_label("Search courses").fill("motivational")
     page.get_by_role("button", name="Show courses").click()
-    assert page.get_by_role("heading", name="1 course").is_visible()
+    expect(page.get_by_role("heading", name="1 course")).to_be_visible()
     page.get_by_role("link", name="Motivational Interviewing: core skills").click()
     assert_accessible(page)
-    assert page.get_by_text("1 left").is_visible()
+    expect(page.get_by_text("1 left")).to_be_visible()
     page.get_by_role("link", name="Book").click()
-    assert page.get_by_text("1 place left").is_visible()
+    expect(page.get_by_text("1 place left")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Book a place").click()
-    assert page.get_by_text("Your place is booked").is_visible()
-    assert page.get_by_text("Place confirmed").first.is_visible()
+    expect(page.get_by_text("Your place is booked")).to_be_visible()
+    expect(page.get_by_text("Place confirmed").first).to_be_visible()
     assert_accessible(page)
 
     # A colleague arrives too late for a place and joins the waiting list.
     other = new_page()
     sign_in(other, colleague.email)
     other.goto(f"/training/sessions/{session.pk}/")
-    assert other.get_by_text("This session is full.").is_visible()
+    expect(other.get_by_text("This session is full.")).to_be_visible()
     other.get_by_role("button", name="Join the waiting list").click()
-    assert other.get_by_text("The session is full, so you are on the waiting list").is_visible()
+    expect(other.get_by_text("The session is full, so you are on the waiting list")).to_be_visible()
 
     # The agency worker can no longer go and cancels.
     page.get_by_role("link", name="Cancel this booking").click()
     assert_accessible(page)
     page.get_by_role("button", name="Yes, cancel it").click()
-    assert page.get_by_text("is cancelled").is_visible()
+    expect(page.get_by_text("is cancelled")).to_be_visible()
     assert Booking.objects.get(user=agency).status == BookingStatus.CANCELLED
 
     # The colleague is offered the place by e-mail and accepts it.
@@ -85,12 +86,12 @@ def test_agency_worker_books_last_place_cancels_and_the_waitlisted_colleague_acc
         m.to == [colleague.email] and "A place is free for you" in m.subject for m in mail.outbox
     )
     other.goto("/my-training/")
-    assert other.get_by_role("heading", name="A place is free for you").is_visible()
+    expect(other.get_by_role("heading", name="A place is free for you")).to_be_visible()
     assert_accessible(other)
     other.get_by_role("link", name="Accept or turn it down").click()
     other.get_by_label("Yes, I accept the place").check()
     other.get_by_role("button", name="Send my answer").click()
-    assert other.get_by_text("The place is yours").is_visible()
+    expect(other.get_by_text("The place is yours")).to_be_visible()
     assert_accessible(other)
     offer.refresh_from_db()
     assert offer.status == BookingStatus.CONFIRMED
@@ -108,7 +109,7 @@ def test_the_catalogue_filters_work_without_javascript(browser, live_server, tra
     page.get_by_label("Format").select_option(label="Online, live")
     page.get_by_role("button", name="Show courses").click()
     assert "format=online_live" in page.url
-    assert page.get_by_role("link", name="Auditing practice well").is_visible()
+    expect(page.get_by_role("link", name="Auditing practice well")).to_be_visible()
     assert page.get_by_role("link", name="Court skills and giving evidence").count() == 0
     # (axe needs JavaScript, so accessibility is checked on this page in the journey above.)
     context.close()

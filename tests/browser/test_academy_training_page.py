@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from academy.factories import CoursePageFactory, ELearningModulePageFactory, staff_user
 from academy.models import Completion, CourseFormat, MandatoryRule
@@ -34,23 +35,23 @@ def test_staff_renew_lapsed_e_learning_and_reset_their_calendar_address(page):
     sign_in(page, person.email)
     page.goto("/my-training/")
     table = page.get_by_role("table", name="Mandatory training for your role")
-    assert table.get_by_text("Overdue").is_visible()
+    expect(table.get_by_text("Overdue")).to_be_visible()
     assert_accessible(page)
 
     table.get_by_role("link", name=course.title).click()
-    assert page.get_by_text("Work through every module again to renew it").is_visible()
+    expect(page.get_by_text("Work through every module again to renew it")).to_be_visible()
     page.get_by_role("link", name="Renew the e-learning").click()
     assert_accessible(page)
     page.get_by_role("button", name="Mark as done and continue").click()
     page.get_by_role("button", name="Mark as done and finish the course").click()
-    assert page.get_by_text(f"You have completed {course.title}").is_visible()
+    expect(page.get_by_text(f"You have completed {course.title}")).to_be_visible()
     table = page.get_by_role("table", name="Mandatory training for your role")
-    assert table.get_by_text("Done").is_visible()
-    assert table.get_by_text("In date until").is_visible()
+    expect(table.get_by_text("Done")).to_be_visible()
+    expect(table.get_by_text("In date until")).to_be_visible()
 
     old_address = page.locator("#calendar-feed-url").inner_text()
     page.get_by_role("button", name="Reset your calendar address").click()
-    assert page.get_by_text("the old one no longer works").is_visible()
+    expect(page.get_by_text("the old one no longer works")).to_be_visible()
     new_address = page.locator("#calendar-feed-url").inner_text()
     assert new_address != old_address
     assert_accessible(page)
