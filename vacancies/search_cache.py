@@ -1,0 +1,69 @@
+"""The vacancy search's shared cache: facet counts, the result total and filter labels.
+
+Everything cached here is keyed by a "vacancies version". The version changes when
+- a vacancy (or the vacancies index) is published, unpublished, saved or deleted, or a role
+  family or locality changes (signal_handlers.py deletes the state, so the next request
+  starts a new version), and
+- the earliest closing time among open vacancies passes: the state remembers that moment
+  and starts a new version once it is reached, so a count never includes a vacancy that
+  has closed.
+A short timeout bounds anything a race between a save and a concurrent request could leave
+behind. The listing itself is never cached: its page of results is always read from the
+database with the closing-time filter, so a closed vacancy cannot appear in it.
+"""
+
+import hashlib
+import json
+import time
+
+from django.core.cache import cache
+from django.db.models import Min
+
+STATE_KEY = "vacancies:search:state"
+TIMEOUT = 120  # seconds; the backstop, not the main way entries go stale
+
+
+def _state(now) -> dict:
+    """{"version": int, "next_close": datetime | None}, started afresh when needed."""
+    state = cache.get(STATE_KEY)
+    if state is None or (state["next_close"] is not None and now >= state["next_close"]):
+        from vacancies.queries import open_vacancies
+
+        next_close = open_vacancies(now).aggregate(at=Min("closes_at"))["at"]
+        # A new number each time, so entries of an old version are never read again.
+        state = {"version": time.time_ns(), "next_close": next_close}
+        cache.set(STATE_KEY, state, TIMEOUT)
+    return state
+
+
+def version(now) -> int:
+    return _state(now)["version"]
+
+
+def invalidate() -> None:
+    """Start a new version on the next request (a vacancy or its labels changed)."""
+    cache.delete(STATE_KEY)
+
+
+def criteria_key(criteria: dict) -> str:
+    """A stable key for the filters that change counts (not sort order or page)."""
+    normal = {}
+    for name, value in sorted(criteria.items()):
+        if name in ("sort", "page") or value in (None, "", []):
+            continue
+        if name == "q":
+            value = " ".join(str(value).lower().split())
+        elif isinstance(value, list | tuple | set):
+            value = sorted(str(v) for v in value)
+        normal[name] = value
+    return hashlib.sha256(json.dumps(normal, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def get_or_compute(name: str, now, compute):
+    """The cached value for `name` in the current version, computing it on a miss."""
+    key = f"vacancies:search:{version(now)}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
