@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, Q, Value, When
 from django.utils import timezone
 
 from accounts.models import EmploymentType, Locality, RoleFamily
@@ -123,40 +123,53 @@ def matching_vacancies(criteria: dict, now=None):
 
 
 def _counts(base, criteria: dict, now) -> dict:
-    """The total and every facet's counts, from one pass over the text matches.
+    """The total and every facet's counts, from one query over the text matches.
 
-    One query fetches the few columns the facets need for every open vacancy matching the
-    words; the filters are applied here. It replaces a COUNT and five GROUP BY queries that
+    The query groups the open vacancies matching the words by their filter values (salary
+    by the steps the filter offers), so it returns a few hundred rows at most; the filters
+    are applied to those groups here. It replaces a COUNT and five GROUP BY queries that
     each re-ran the full-text match. Each facet counts with every *other* filter applied,
     so ticking a box in one group shows how many results each option of the others gives.
     """
     slugs = {name: {pk: slug for pk, slug, _ in rows} for name, rows in _option_rows(now).items()}
+    salary_step = Case(
+        *[When(salary_max__gte=step, then=Value(step)) for step in reversed(SALARY_STEPS)],
+        default=Value(0),
+    )
+    groups = (
+        base.order_by()
+        .annotate(salary_step=salary_step)
+        .values_list(
+            "role_family_id", "locality_id", "employment_type", "working_pattern", "salary_step"
+        )
+        .annotate(n=Count("pk"))
+    )
     wanted = [set(criteria.get(name) or []) for name in FACETS]
     min_salary = criteria.get("min_salary") or 0
     salary_bit = 1 << len(FACETS)
     tallies = [{} for _ in FACETS]
-    salaries = []
+    by_step = dict.fromkeys(SALARY_STEPS, 0)
     total = 0
-    columns = ("role_family_id", "locality_id", "employment_type", "working_pattern")
-    for family_id, locality_id, employment, pattern, salary in base.order_by().values_list(
-        *columns, "salary_max"
-    ):
+    for family_id, locality_id, employment, pattern, step, n in groups:
         values = (slugs["role_family"].get(family_id), slugs["locality"].get(locality_id))
         values += (employment, pattern)
-        # Which filters this vacancy fails, one bit per group.
-        fails = salary_bit if salary < min_salary else 0
+        # Which filters these vacancies fail, one bit per group.
+        fails = salary_bit if step < min_salary else 0
         for bit, (value, allowed) in enumerate(zip(values, wanted, strict=True)):
             if allowed and value not in allowed:
                 fails |= 1 << bit
         if fails == 0:
-            total += 1
+            total += n
         for bit, value in enumerate(values):
             if fails & ~(1 << bit) == 0:
-                tallies[bit][value] = tallies[bit].get(value, 0) + 1
-        if fails & ~salary_bit == 0:
-            salaries.append(salary)
+                tallies[bit][value] = tallies[bit].get(value, 0) + n
+        if fails & ~salary_bit == 0 and step:
+            by_step[step] += n
     counts = {name: tallies[bit] for bit, name in enumerate(FACETS)}
-    counts["min_salary"] = {step: sum(s >= step for s in salaries) for step in SALARY_STEPS}
+    # "£40,000 or more" counts every vacancy whose top step is 40,000 or higher.
+    counts["min_salary"] = {
+        step: sum(n for top, n in by_step.items() if top >= step) for step in SALARY_STEPS
+    }
     counts["total"] = total
     return counts
 

@@ -8,8 +8,9 @@ Everything cached here is keyed by a "vacancies version". The version changes wh
   and starts a new version once it is reached, so a count never includes a vacancy that
   has closed.
 A short timeout bounds anything a race between a save and a concurrent request could leave
-behind. The listing itself is never cached: its page of results is always read from the
-database with the closing-time filter, so a closed vacancy cannot appear in it.
+behind. The rendered filters and page of results are cached the same way (fragment_key), so a
+repeated search renders from the cache without touching the database beyond the page
+routing, yet a vacancy that closes leaves every cached page the moment it closes.
 """
 
 import hashlib
@@ -57,6 +58,18 @@ def criteria_key(criteria: dict) -> str:
             value = sorted(str(v) for v in value)
         normal[name] = value
     return hashlib.sha256(json.dumps(normal, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def fragment_key(now, params) -> str:
+    """Key for a rendered part of the listing: the version plus the exact query string.
+
+    A fragment cached under a version can only list vacancies that were open when the
+    version started and have not changed since, and the version ends at the earliest of
+    their closing times, so a cached fragment never shows a closed vacancy.
+    """
+    pairs = sorted((name, value) for name, values in params.lists() for value in values)
+    digest = hashlib.sha256(json.dumps(pairs).encode()).hexdigest()[:32]
+    return f"{version(now)}-{digest}"
 
 
 def get_or_compute(name: str, now, compute):
