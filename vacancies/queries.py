@@ -96,6 +96,8 @@ class SearchResult:
     queryset: object
     count: int
     facets: dict[str, list[FacetOption]] = field(default_factory=dict)
+    ranked: bool = False  # whether "Best match" is an order these results can take
+    sort: str = "closing"  # the order they are in
 
 
 def _filters(criteria: dict) -> Q:
@@ -108,12 +110,20 @@ def _filters(criteria: dict) -> Q:
     return query
 
 
+def effective_sort(criteria: dict, ranked: bool) -> str:
+    """The order the results are in: best match first when the words are ranked."""
+    sort = criteria.get("sort") or ("relevance" if ranked else "closing")
+    if sort == "relevance":
+        return "relevance" if ranked else "closing"
+    return sort if sort in ORDERINGS else "closing"
+
+
 def _ordered(base, ranked: bool, criteria: dict):
     results = base.filter(_filters(criteria)).select_related("role_family", "locality", "team")
-    sort = criteria.get("sort") or ("relevance" if ranked else "closing")
-    if sort == "relevance" and ranked:
+    sort = effective_sort(criteria, ranked)
+    if sort == "relevance":
         return results.order_by("-rank", "closes_at", "pk")
-    return results.order_by(*ORDERINGS.get(sort, ORDERINGS["closing"]))
+    return results.order_by(*ORDERINGS[sort])
 
 
 def matching_vacancies(criteria: dict, now=None):
@@ -204,5 +214,9 @@ def search_vacancies(criteria: dict, now=None) -> SearchResult:
         for step in SALARY_STEPS
     ]
     return SearchResult(
-        queryset=_ordered(base, ranked, criteria), count=counts["total"], facets=facets
+        queryset=_ordered(base, ranked, criteria),
+        count=counts["total"],
+        facets=facets,
+        ranked=ranked,
+        sort=effective_sort(criteria, ranked),
     )

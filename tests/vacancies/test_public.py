@@ -95,6 +95,24 @@ def test_full_text_search_and_filters_combine_and_live_in_the_url(client, jobs):
     assert set(titles(response)) == {"Locum social worker", "SEND casework officer"}
 
 
+def current_sort(body):
+    return re.findall(r'<strong aria-current="true">([^<]+)</strong>', body)
+
+
+def test_the_sort_links_say_which_order_the_results_are_in(client, jobs):
+    from django.db import connection
+
+    ranked = connection.vendor == "postgresql"  # only PostgreSQL ranks the words here
+    assert current_sort(client.get("/vacancies/").content.decode()) == ["Closing soonest"]
+    body = client.get("/vacancies/?q=social+worker").content.decode()
+    assert current_sort(body) == ["Best match" if ranked else "Closing soonest"]
+    body = client.get("/vacancies/?q=social+worker&sort=newest").content.decode()
+    assert current_sort(body) == ["Newest"]
+    # A way back to the best match, offered only where there is one.
+    assert ("q=social+worker&amp;sort=relevance" in body) is ranked
+    assert ("Best match" in body) is ranked
+
+
 def test_facet_counts_sit_beside_each_option(client, jobs):
     body = client.get("/vacancies/?employment_type=permanent").content.decode()
     # Other groups count with the employment filter applied; its own group ignores it.

@@ -7,6 +7,7 @@ from vacancies.models.pages import WorkingPattern
 
 SALARY_STEPS = [25000, 30000, 35000, 40000, 45000, 50000, 60000]
 SORTS = [
+    ("relevance", "Best match"),  # offered only when the words are ranked (see queries)
     ("closing", "Closing soonest"),
     ("newest", "Newest"),
     ("salary", "Highest salary"),

@@ -58,8 +58,13 @@ def vacancy_listing(request, index_page):
                 ("employment_type", "Employment type", result.facets["employment_type"]),
                 ("working_pattern", "Working pattern", result.facets["working_pattern"]),
             ],
-            "sorts": VacancySearchForm.base_fields["sort"].choices,
+            "sorts": [
+                (value, label)
+                for value, label in VacancySearchForm.base_fields["sort"].choices
+                if value != "relevance" or result.ranked
+            ],
             "sort": criteria.get("sort") or "",
+            "current_sort": result.sort,
             "has_filters": bool(filters_query),
             # The filters and the page of results render once per search and version.
             "filters_fragment": search_cache.fragment_key(now, query),
