@@ -56,7 +56,7 @@ def test_an_unpublished_vacancy_leaves_cached_counts_and_results(client, jobs): 
 
 
 def test_a_vacancy_that_closes_leaves_cached_results_and_counts(client, jobs, monkeypatch):  # noqa: F811
-    body = client.get("/vacancies/?q=social+worker").content.decode()
+    body = client.get("/vacancies/?role_family=social-workers").content.decode()
     assert heading(body) == "2 vacancies match your search"
     assert count_beside(body, "Agency (locum)") == 1
 
@@ -64,7 +64,7 @@ def test_a_vacancy_that_closes_leaves_cached_results_and_counts(client, jobs, mo
     later = jobs["locum"].closes_at + datetime.timedelta(minutes=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
 
-    response = client.get("/vacancies/?q=social+worker")
+    response = client.get("/vacancies/?role_family=social-workers")
     body = response.content.decode()
     assert titles(response) == ["Senior social worker"]
     assert heading(body) == "1 vacancy matches your search"
@@ -84,7 +84,10 @@ def test_cached_counts_are_per_search(client, jobs):  # noqa: F811
     assert heading(client.get("/vacancies/?q=casework").content.decode()) == (
         "1 vacancy matches your search"
     )
-    assert heading(client.get("/vacancies/?q=Social++Worker").content.decode()) == (
+    assert heading(client.get("/vacancies/?q=Casework++OFFICER").content.decode()) == (
+        "1 vacancy matches your search"
+    )
+    assert heading(client.get("/vacancies/?role_family=social-workers").content.decode()) == (
         "2 vacancies match your search"
     )
     assert heading(client.get("/vacancies/?locality=west").content.decode()) == (
@@ -130,3 +133,27 @@ def test_the_listing_costs_the_same_queries_for_10_and_40_vacancies(client, inde
     assert (cold_10, warm_10) == (cold_40, warm_40)
     # With the counts cached, a request skips the counting and the option lists.
     assert warm_40 < cold_40
+
+
+def test_an_edited_vacancy_moves_between_cached_counts(client, jobs):  # noqa: F811
+    body = client.get("/vacancies/").content.decode()
+    assert count_beside(body, "£50,000 or more") == 0
+
+    locum = jobs["locum"]
+    locum.salary_min, locum.salary_max = 47000, 52000
+    locum.save_revision().publish()
+
+    body = client.get("/vacancies/").content.decode()
+    assert count_beside(body, "£50,000 or more") == 1
+    assert "£47,000 to £52,000 a year" in body
+
+
+def test_a_renamed_role_family_shows_its_new_name_in_the_filters(client, jobs):  # noqa: F811
+    assert count_beside(client.get("/vacancies/").content.decode(), "SEND") == 1
+
+    family = jobs["send"].role_family
+    family.name = "SEND and inclusion"
+    family.save()
+
+    body = client.get("/vacancies/").content.decode()
+    assert count_beside(body, "SEND and inclusion") == 1
