@@ -1,18 +1,22 @@
 """Vacancy search at scale: ~10,000 live vacancies, 10 concurrent clients.
 
 Measures the /vacancies/ listing (full text + filters + facet counts + pagination) through
-the PostgreSQL full-text path (stored tsvector with a GIN index) and, for comparison, Wagtail's
-database search backend over the same pages. Also prints the query count per listing and
-the plan PostgreSQL chooses for the text filter.
+the PostgreSQL full-text path (stored tsvector with a GIN index) twice: as the portal runs it,
+with the facet counts and rendered results in the shared cache (search_cache), and with that
+cache defeated so every request is a miss (the first visitor after a vacancy changes). Then,
+for comparison, Wagtail's database search backend over the same pages (`--skip-wagtail` leaves
+it out). Also prints the query count per listing (cold and warm) and the plans PostgreSQL
+chooses for the text filter and the counts.
 
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_vacancies \
-       /work/main/.venv/bin/python bench/vacancies_search.py
+       .venv/bin/python bench/vacancies_search.py [--skip-wagtail]
 (defaults to that database; it is created and migrated if needed, and the data is kept so a
 second run starts measuring at once.)
 """
 
 import os
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -122,6 +126,14 @@ def build_data():
     return VacancyPage.objects.count()
 
 
+def analyze():
+    """Fresh planner statistics, as autovacuum would give a database that has been running."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -142,6 +154,32 @@ def serve(port):
     return server
 
 
+def serve_gunicorn(port: int, workers: int):
+    """The portal as it runs in production: gunicorn worker processes sharing a Redis cache
+    (BENCH_CACHE_URL, default database 9 of the local Redis), not threads in this process."""
+    import urllib.request
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/9"),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
+    }
+    command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--log-level", "warning"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/vacancies/", timeout=5)  # noqa: S310
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
 PATHS = [
     "/vacancies/?q=social+worker",
     "/vacancies/?q=family+safeguarding&locality=east",
@@ -154,30 +192,44 @@ PATHS = [
 
 
 def main():
+    skip_wagtail = "--skip-wagtail" in sys.argv
+    # --gunicorn=N: also measure N gunicorn workers with a shared Redis cache.
+    workers = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--gunicorn=")), 0)
     ensure_database()
     import django
 
     django.setup()
     from common import count_queries, load
     from django.conf import settings
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
+    from django.utils import timezone
 
-    from vacancies import queries
+    from vacancies import queries, search_cache
 
     settings.ALLOWED_HOSTS = ["*"]
     settings.DEBUG = False
     started = time.perf_counter()
     total = build_data()
+    analyze()
     print(f"vacancies in the database: {total} (setup {time.perf_counter() - started:.0f}s)")
 
     client = Client()
-    for path in PATHS[:2]:
-        print(f"queries for {path}: {count_queries(client, path)}")
+    client.get(PATHS[0])  # site root, menus and settings are cached after one request
+    for path in PATHS:
+        cache.clear()
+        cold = count_queries(client, path)
+        print(f"queries for {path}: {cold} cold, {count_queries(client, path)} warm")
 
-    plan_qs, _ = queries.text_filter(queries.open_vacancies(), "social worker")
-    plan = plan_qs.explain()
-    print("plan uses the GIN index:", "vacancy_search_vector_gin" in plan)
+    plan_qs, _ = queries.text_filter(queries.open_vacancies(), "family safeguarding")
+    print("plan for a narrow text search uses the GIN index:", "gin" in plan_qs.explain())
+    criteria = {"q": "social worker", "locality": ["east"]}
+    base, _ = queries.text_filter(queries.open_vacancies(), criteria["q"])
+    started = time.perf_counter()
+    queries._counts(base, criteria, timezone.now())
+    elapsed = 1000 * (time.perf_counter() - started)
+    print(f"facet counts and total for 'social worker' in East, uncached: {elapsed:.0f} ms")
 
     port = free_port()
     server = serve(port)
@@ -187,6 +239,38 @@ def main():
     print(
         "PostgreSQL full-text path, 10 clients:", load(urls, concurrency=10, requests_per_thread=20)
     )
+
+    # Every request a miss, as for the first visitor after a vacancy changes: each request
+    # starts a new version (state, options, counts and fragments all recomputed once).
+    from django.core.handlers.wsgi import WSGIHandler
+
+    warm_call = WSGIHandler.__call__
+
+    def cold_call(handler, environ, start_response):
+        search_cache.invalidate()
+        return warm_call(handler, environ, start_response)
+
+    WSGIHandler.__call__ = cold_call
+    for clients, each in ((1, 35), (10, 20)):
+        figures = load(urls, concurrency=clients, requests_per_thread=each)
+        print(f"  … every request a cache miss, {clients} client(s):", figures)
+    WSGIHandler.__call__ = warm_call
+    if workers:
+        gunicorn_port = free_port()
+        process = serve_gunicorn(gunicorn_port, workers)
+        try:
+            gunicorn_urls = [f"http://127.0.0.1:{gunicorn_port}{p}" for p in PATHS]
+            load(gunicorn_urls, concurrency=2, requests_per_thread=7)  # warm every worker
+            for clients, each in ((1, 35), (10, 20)):
+                figures = load(gunicorn_urls, concurrency=clients, requests_per_thread=each)
+                print(f"gunicorn, {workers} workers, Redis cache, {clients} client(s):", figures)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    if skip_wagtail:
+        server.shutdown()
+        connection.close()
+        return
 
     queries._uses_elasticsearch = lambda: True  # force Wagtail's backend (database here)
     print(

@@ -18,3 +18,13 @@ def _private_media(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_search_cache():
+    # The search's facet counts live in the shared cache; each test starts without them.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

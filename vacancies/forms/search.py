@@ -2,11 +2,12 @@
 
 from django import forms
 
-from accounts.models import EmploymentType, Locality, RoleFamily
+from accounts.models import EmploymentType
 from vacancies.models.pages import WorkingPattern
 
 SALARY_STEPS = [25000, 30000, 35000, 40000, 45000, 50000, 60000]
 SORTS = [
+    ("relevance", "Best match"),  # offered only when the words are ranked (see queries)
     ("closing", "Closing soonest"),
     ("newest", "Newest"),
     ("salary", "Highest salary"),
@@ -44,9 +45,13 @@ class VacancySearchForm(forms.Form):
     sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
 
     def __init__(self, *args, **kwargs):
+        from vacancies.queries import filter_options
+
         super().__init__(*args, **kwargs)
-        self.fields["role_family"].choices = [(f.slug, f.name) for f in RoleFamily.objects.all()]
-        self.fields["locality"].choices = [(loc.slug, loc.name) for loc in Locality.objects.all()]
+        # The same cached options the facets list (no queries once the cache is warm).
+        options = filter_options()
+        self.fields["role_family"].choices = options["role_family"]
+        self.fields["locality"].choices = options["locality"]
 
     def criteria(self) -> dict:
         """The cleaned filters; invalid values are dropped rather than failing the page."""

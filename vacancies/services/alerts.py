@@ -111,13 +111,12 @@ INTERVAL = {
 
 def matches(alert, now=None):
     from vacancies.forms.search import VacancySearchForm
-    from vacancies.queries import search_vacancies
+    from vacancies.queries import matching_vacancies
 
     criteria = VacancySearchForm(QueryDict(alert.query)).criteria()
     criteria["sort"] = "closing"
-    return search_vacancies(criteria, now=now).queryset.filter(
-        first_published_at__gte=alert.created_at
-    )
+    # Only the matches: an alert needs no facet counts.
+    return matching_vacancies(criteria, now=now).filter(first_published_at__gte=alert.created_at)
 
 
 def send_due_alerts(now=None) -> int:

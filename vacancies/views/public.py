@@ -6,9 +6,11 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from vacancies import search_cache
 from vacancies.forms.alerts import JobAlertForm
 from vacancies.forms.search import VacancySearchForm
 from vacancies.models import SavedVacancy, VacancyPage
@@ -19,9 +21,10 @@ PER_PAGE = 20
 
 
 def vacancy_listing(request, index_page):
+    now = timezone.now()
     form = VacancySearchForm(request.GET or None)
     criteria = form.criteria() if request.GET else {}
-    result = search_vacancies(criteria)
+    result = search_vacancies(criteria, now)
     paginator = Paginator(result.queryset, PER_PAGE)
     paginator.count = result.count  # already counted: save the paginator a second query
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -55,9 +58,18 @@ def vacancy_listing(request, index_page):
                 ("employment_type", "Employment type", result.facets["employment_type"]),
                 ("working_pattern", "Working pattern", result.facets["working_pattern"]),
             ],
-            "sorts": VacancySearchForm.base_fields["sort"].choices,
+            "sorts": [
+                (value, label)
+                for value, label in VacancySearchForm.base_fields["sort"].choices
+                if value != "relevance" or result.ranked
+            ],
             "sort": criteria.get("sort") or "",
+            "current_sort": result.sort,
             "has_filters": bool(filters_query),
+            # The filters and the page of results render once per search and version.
+            "filters_fragment": search_cache.fragment_key(now, query),
+            "results_fragment": search_cache.fragment_key(now, request.GET),
+            "fragment_timeout": search_cache.TIMEOUT,
         },
     )
 
