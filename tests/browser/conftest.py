@@ -118,3 +118,11 @@ def sign_in(page, email, password="Southampton-demo-2026", user=None):
         page.get_by_label("Code").fill(totp_code(user))
         page.get_by_role("button", name="Sign In").click()
         page.wait_for_url(lambda url: "/accounts/2fa/" not in url)
+
+
+def fill_date(page, legend, date):
+    """Type a date into the GOV.UK day, month and year boxes under `legend`."""
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(date.day))
+    group.get_by_label("Month").fill(str(date.month))
+    group.get_by_label("Year").fill(str(date.year))

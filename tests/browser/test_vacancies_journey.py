@@ -1,14 +1,16 @@
 """Done-when journey: a new candidate finds a job by search and filter, applies with a CV,
 and follows the status as a recruiter takes the application through checks to hired."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from accounts.models import User
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, sign_in
 from vacancies.factories import MINIMAL_PDF
 from vacancies.models import Application
 
@@ -92,8 +94,8 @@ def test_a_new_candidate_finds_applies_and_is_hired(page, new_page, demo, tmp_pa
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_role("button", name="Save and continue").click()  # no adjustments
     page.get_by_role("button", name="Save and continue").click()  # equality is optional
-    assert page.get_by_role("heading", name="Check your answers before you apply").is_visible()
-    assert page.get_by_text("rowan-hale-cv.pdf").is_visible()
+    expect(page.get_by_role("heading", name="Check your answers before you apply")).to_be_visible()
+    expect(page.get_by_text("rowan-hale-cv.pdf")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Send application").click()
     assert page.locator("#application-status").inner_text() == "Submitted"
@@ -107,7 +109,7 @@ def test_a_new_candidate_finds_applies_and_is_hired(page, new_page, demo, tmp_pa
     staff = new_page()
     sign_in(staff, recruiter.email, user=recruiter)
     staff.goto(f"/recruitment/applications/{application.pk}/")
-    assert staff.get_by_role("heading", name="Rowan Hale").is_visible()
+    expect(staff.get_by_role("heading", name="Rowan Hale")).to_be_visible()
     assert_accessible(staff)
     for label in [
         "Shortlisted",
@@ -116,20 +118,22 @@ def test_a_new_candidate_finds_applies_and_is_hired(page, new_page, demo, tmp_pa
         "Pre-employment checks",
     ]:
         staff.get_by_label(label, exact=True).check()
-        staff.get_by_role("button", name="Move application").click()
+        with staff.expect_navigation():
+            staff.get_by_role("button", name="Move application").click()
         page.reload()
         assert page.locator("#application-status").inner_text() == label
     for n in range(6):
         staff.get_by_role("link", name=re.compile("^Update")).nth(n).click()
         staff.get_by_label("Status").select_option("satisfactory")
-        staff.get_by_label("Date checked").fill("2026-11-02")
-        staff.get_by_role("button", name="Save check").click()
+        fill_date(staff, "Date checked", datetime.date(2026, 11, 2))
+        with staff.expect_navigation():
+            staff.get_by_role("button", name="Save check").click()
     staff.get_by_label("Cleared", exact=True).check()
     staff.get_by_role("button", name="Move application").click()
     staff.get_by_role("link", name="Hire and create staff record").click()
-    staff.get_by_label("Start date").fill("2027-01-04")
+    fill_date(staff, "Start date", datetime.date(2027, 1, 4))
     staff.get_by_role("button", name="Confirm hire").click()
-    assert staff.get_by_text("is hired").is_visible()
+    expect(staff.get_by_text("is hired")).to_be_visible()
 
     page.reload()
     assert page.locator("#application-status").inner_text() == "Hired"

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts.models import User
 from tests.browser.conftest import assert_accessible, sign_in
@@ -29,7 +30,7 @@ def test_a_visitor_sets_up_a_job_alert_without_javascript(browser, live_server, 
         nojs.get_by_label("Your e-mail address").fill("watcher@example.com")
         nojs.get_by_label("Weekly").check()
         nojs.get_by_role("button", name="Create job alert").click()
-        assert nojs.get_by_role("heading", name="Check your e-mail").is_visible()
+        expect(nojs.get_by_role("heading", name="Check your e-mail")).to_be_visible()
     finally:
         context.close()
     alert = JobAlert.objects.get(email="watcher@example.com")
@@ -37,11 +38,11 @@ def test_a_visitor_sets_up_a_job_alert_without_javascript(browser, live_server, 
     link = re.search(r"http\S+/job-alerts/confirm/\S+", mail.outbox[-1].body).group(0)
     # axe needs JavaScript, so the confirmation pages are checked in a normal browser.
     page.goto(re.sub(r"^https?://[^/]+", "", link))
-    assert page.get_by_role("heading", name="Job alert confirmed").is_visible()
+    expect(page.get_by_role("heading", name="Job alert confirmed")).to_be_visible()
     assert_accessible(page)
     tampered = re.sub(r"^https?://[^/]+", "", link).rstrip("/") + "x/"
     page.goto(tampered)
-    assert page.get_by_role("heading", name="This link does not work").is_visible()
+    expect(page.get_by_role("heading", name="This link does not work")).to_be_visible()
     assert_accessible(page)
 
 
@@ -57,22 +58,22 @@ def test_a_candidate_saves_a_vacancy_and_follows_their_applications(page, demo):
     )
     page.goto(vacancy.url)
     page.get_by_role("button", name="Save this vacancy").click()
-    assert page.get_by_role("button", name="Remove from saved vacancies").is_visible()
+    expect(page.get_by_role("button", name="Remove from saved vacancies")).to_be_visible()
     page.goto("/saved-vacancies/")
-    assert page.get_by_role("link", name=vacancy.title).is_visible()
+    expect(page.get_by_role("link", name=vacancy.title)).to_be_visible()
     assert_accessible(page)
     page.goto("/applications/")
-    assert page.get_by_text("Invited to interview").is_visible()
+    expect(page.get_by_text("Invited to interview")).to_be_visible()
     assert_accessible(page)
     interview = Application.objects.get(candidate=candidate, status="interview")
     page.goto(f"/applications/{interview.pk}/")
-    assert page.get_by_role("heading", name="Book your interview").is_visible()
+    expect(page.get_by_role("heading", name="Book your interview")).to_be_visible()
     assert_accessible(page)
     page.locator("input[name=slot]").first.check()
     page.get_by_role("button", name="Book this time").click()
-    assert page.get_by_role("link", name=re.compile("Add it to your calendar")).is_visible()
+    expect(page.get_by_role("link", name=re.compile("Add it to your calendar"))).to_be_visible()
     page.goto("/accounts/me/")
-    assert page.get_by_role("link", name="Your applications").is_visible()
+    expect(page.get_by_role("link", name="Your applications")).to_be_visible()
 
 
 def test_a_hiring_manager_shortlists_anonymously(page, demo):
@@ -86,7 +87,7 @@ def test_a_hiring_manager_shortlists_anonymously(page, demo):
         .first()
     )
     page.goto(f"/recruitment/vacancies/{submitted.vacancy_id}/")
-    assert page.get_by_role("link", name=submitted.candidate_number).is_visible()
+    expect(page.get_by_role("link", name=submitted.candidate_number)).to_be_visible()
     assert page.get_by_text(submitted.last_name).count() == 0
     assert_accessible(page)
     page.get_by_role("link", name=submitted.candidate_number).click()
@@ -94,14 +95,14 @@ def test_a_hiring_manager_shortlists_anonymously(page, demo):
     assert_accessible(page)
     page.get_by_label("Shortlisted", exact=True).check()
     page.get_by_role("button", name="Move application").click()
-    assert page.get_by_text("Moved to “shortlisted”").is_visible()
+    expect(page.get_by_text("Moved to “shortlisted”")).to_be_visible()
 
 
 def test_a_recruiter_reads_the_reports(page, demo):
     recruiter = User.objects.get(email=f"recruiter@{DOMAIN}")
     sign_in(page, recruiter.email, user=recruiter)
     page.goto("/recruitment/reports/")
-    assert page.get_by_role("table", name="Conversion by stage").is_visible()
+    expect(page.get_by_role("table", name="Conversion by stage")).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Excel (XLSX)").click()

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from core.forms import GovukDateField
 from vacancies.models import ApplicationStatus, InterviewSlot
 from vacancies.models.applications import CheckStatus, WithdrawalReason
 
@@ -23,9 +24,7 @@ class MoveForm(forms.Form):
 
 class CheckForm(forms.Form):
     status = forms.ChoiceField(choices=CheckStatus.choices)
-    checked_on = forms.DateField(
-        label="Date checked", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    checked_on = GovukDateField(label="Date checked", required=False)
     note = forms.CharField(required=False, max_length=255)
 
     def clean(self):
@@ -38,7 +37,7 @@ class CheckForm(forms.Form):
 
 
 class HireForm(forms.Form):
-    start_date = forms.DateField(label="Start date", widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = GovukDateField(label="Start date")
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
