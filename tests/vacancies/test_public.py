@@ -129,6 +129,13 @@ def test_an_empty_search_says_so_and_offers_a_way_back(client, jobs):
     assert "See all vacancies" in body
 
 
+def test_a_very_long_search_is_searched_by_its_first_words_not_ignored(client, jobs):
+    # Only the first 100 characters count; what follows them is left out.
+    long_query = "education plans".ljust(100) + "astronaut " * 20
+    response = client.get("/vacancies/", {"q": long_query})
+    assert titles(response) == ["SEND casework officer"]  # not all three, as if ignored
+
+
 def test_bad_filter_values_are_ignored_rather_than_failing(client, jobs):
     response = client.get("/vacancies/?min_salary=lots&sort=drop+table&page=999")
     assert response.status_code == 200

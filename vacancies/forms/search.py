@@ -14,8 +14,15 @@ SORTS = [
 ]
 
 
+MAX_QUERY_LENGTH = 100
+
+
 class VacancySearchForm(forms.Form):
-    q = forms.CharField(label="Search vacancies", required=False, max_length=100)
+    q = forms.CharField(
+        label="Search vacancies",
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": MAX_QUERY_LENGTH}),
+    )
     role_family = forms.MultipleChoiceField(
         label="Role family", required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -52,6 +59,10 @@ class VacancySearchForm(forms.Form):
         options = filter_options()
         self.fields["role_family"].choices = options["role_family"]
         self.fields["locality"].choices = options["locality"]
+
+    def clean_q(self):
+        # A pasted paragraph is searched by its first words rather than ignored.
+        return self.cleaned_data["q"][:MAX_QUERY_LENGTH].strip()
 
     def criteria(self) -> dict:
         """The cleaned filters; invalid values are dropped rather than failing the page."""
