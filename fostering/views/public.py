@@ -6,7 +6,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from core.booking import BookingError, BookingStatus
+from core.booking import BookingError, BookingStatus, with_places_taken
 
 from ..forms import EnquiryForm, EventBookingForm
 from ..models import FosteringRules, InformationEvent
@@ -25,7 +25,9 @@ from ..services import (
 def event_list(request):
     now = timezone.now()
     events = list(
-        InformationEvent.objects.filter(is_cancelled=False, starts_at__gt=now).order_by("starts_at")
+        with_places_taken(
+            InformationEvent.objects.filter(is_cancelled=False, starts_at__gt=now)
+        ).order_by("starts_at")
     )
     return render(request, "fostering/public/event_list.html", {"events": events})
 

@@ -12,7 +12,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from core.booking import BookingError, BookingStatus
+from core.booking import BookingError, BookingStatus, with_places_taken
 from core.models import AccessLogEntry
 from core.spreadsheets import sections_response
 
@@ -97,10 +97,12 @@ def dashboard(request):
             "views": DASHBOARD_VIEWS,
             "flagged_count": flagged_count,
             "stage_counts": queries.stage_counts(cases),
-            "events": InformationEvent.objects.filter(starts_at__gt=now, is_cancelled=False)[:6],
-            "sessions": PreparationSession.objects.filter(starts_at__gt=now, is_cancelled=False)[
-                :6
-            ],
+            "events": with_places_taken(
+                InformationEvent.objects.filter(starts_at__gt=now, is_cancelled=False)
+            ).order_by("starts_at")[:6],
+            "sessions": with_places_taken(
+                PreparationSession.objects.filter(starts_at__gt=now, is_cancelled=False)
+            ).order_by("starts_at")[:6],
         },
     )
 

@@ -184,3 +184,24 @@ def test_cancelling_an_event_tells_everyone_booked_once_and_offers_the_next(
     gone.refresh_from_db()
     second.refresh_from_db()
     assert second.status == BookingStatus.CANCELLED and gone.cancelled_at is None
+
+
+def test_the_event_list_shows_places_left_in_the_same_queries_however_many_events(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def listing():
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(reverse("fostering:events")).content.decode()
+        return html, len(ctx.captured_queries)
+
+    event = InformationEventFactory(capacity=3)
+    EventBookingFactory.create_batch(2, session=event)
+    listing()  # warm the caches every page shares (menus, settings)
+    html, few = listing()
+    assert "1 left" in html
+    for _ in range(8):
+        EventBookingFactory(session=InformationEventFactory(capacity=1))
+    html, many = listing()
+    assert html.count("Full") == 8 and "1 left" in html
+    assert many == few
