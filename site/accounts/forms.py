@@ -16,10 +16,20 @@ REQUIRED_MESSAGES = {
 }
 
 
+LABELS = {
+    "login": "Email address",
+    "email": "Email address",
+    "remember": "Keep me signed in on this device",
+    "password2": "Confirm password",
+}
+
+
 def _govuk_fields(form):
-    """Specific required-field messages and no placeholders (GOV.UK avoids them: they
-    vanish as you type and are often too faint to read)."""
+    """Sentence-case labels, specific required-field messages and no placeholders (GOV.UK
+    avoids them: they vanish as you type and are often too faint to read)."""
     for name, field in form.fields.items():
+        if name in LABELS:
+            field.label = LABELS[name]
         if name in REQUIRED_MESSAGES:
             field.error_messages["required"] = REQUIRED_MESSAGES[name]
         field.widget.attrs.pop("placeholder", None)

@@ -112,11 +112,11 @@ def sign_in(page, email, password="Southampton-demo-2026", user=None):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     if "/accounts/2fa/authenticate/" in page.url:
         page.get_by_label("Code").fill(totp_code(user))
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Sign in").click()
         page.wait_for_url(lambda url: "/accounts/2fa/" not in url)
 
 

@@ -95,9 +95,9 @@ def test_visitor_books_enquires_and_follows_their_case_to_approval(page, new_pag
     page.get_by_label("Last name").fill("Ellery")
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_label("Confirm password").fill(PASSWORD)
     page.get_by_label("Fostering").check()
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create account").click()
     confirm = next(
         m for m in reversed(mail.outbox) if m.to == [EMAIL] and "confirm-email" in m.body
     )

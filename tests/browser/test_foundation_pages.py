@@ -26,7 +26,7 @@ def test_sign_in_and_sign_up_pages_are_accessible(page, demo):
 def test_a_sign_up_with_mistakes_shows_an_accessible_error_summary(page, demo):
     page.goto("/accounts/signup/")
     page.get_by_label("First name").fill("Ada")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create account").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
     assert page.get_by_label("First name").input_value() == "Ada"
