@@ -321,3 +321,10 @@ def test_the_demo_builds_the_whole_site_once(client):
 def test_home_page_is_the_sites_root(client):
     home = home_page()
     assert client.get("/").context["page"].pk == home.pk
+
+
+def test_a_statistic_reads_figure_first_in_the_page_as_on_screen(client):
+    pages = build_tree()
+    html = client.get(pages["StoryPage"].url).content.decode()
+    item = re.search(r'<li class="portal-stats__item">(.*?)</li>', html, re.S).group(1)
+    assert item.index("90%") < item.index("permanent")
