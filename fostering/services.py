@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.booking import BookingError, BookingStatus, book_place, cancel_booking
+from core.errors import DomainError
 
 from .models import (
     CHECKS_FOR_APPLICANTS,
@@ -23,12 +24,8 @@ from .models import (
 from .pipeline import CLOSED, NEEDS_REASON, REASON_PROMPTS, Stage, can_move
 
 
-class PipelineError(Exception):
-    """A move the table forbids, or one missing what it needs; `message` is for the user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class PipelineError(DomainError):
+    """A case move the table forbids, or one missing what it needs."""
 
 
 # --- Enquiries ----------------------------------------------------------------

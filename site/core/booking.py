@@ -25,6 +25,8 @@ from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.errors import DomainError
+
 DEFAULT_OFFER_WINDOW = timedelta(hours=48)
 
 
@@ -66,12 +68,8 @@ def with_places_taken(sessions):
     )
 
 
-class BookingError(Exception):
-    """A booking action was refused; `message` is written for the person who tried."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class BookingError(DomainError):
+    """A booking action was refused."""
 
 
 class BookableSession(models.Model):

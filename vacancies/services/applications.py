@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.errors import DomainError
 from vacancies.models import Application, ApplicationStatus, EqualityMonitoring
 
 # What a candidate can carry over from their last application: the facts about them,
@@ -31,10 +32,8 @@ REUSABLE_FIELDS = [
 ]
 
 
-class ApplicationError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class ApplicationError(DomainError):
+    """An application action was refused."""
 
 
 def start_application(vacancy, user, *, reuse_previous=True, now=None) -> tuple[Application, bool]:

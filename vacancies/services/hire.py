@@ -5,14 +5,13 @@ from django.db import transaction
 
 from accounts.models import JobRole, StaffProfile
 from accounts.roles import Role
+from core.errors import DomainError
 from vacancies.models import ApplicationStatus
 from vacancies.signals import candidate_hired
 
 
-class HireError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class HireError(DomainError):
+    """A hire was refused."""
 
 
 def job_role_for(vacancy):

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from core.errors import DomainError
 from vacancies.models import Application, ApplicationStatus, ApplicationStatusChange
 
 S = ApplicationStatus
@@ -66,10 +67,8 @@ FUNNEL = [
 ]
 
 
-class TransitionError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class TransitionError(DomainError):
+    """A pipeline move was refused."""
 
 
 def actor_kind(user, application) -> str | None:
