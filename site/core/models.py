@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 from .pages import BasePage  # noqa: F401
 
@@ -44,3 +45,39 @@ class AccessLogEntry(models.Model):
             object_id=str(obj.pk),
             detail=detail[:255],
         )
+
+
+class Notification(models.Model):
+    """One e-mail the portal owes someone: the outbox row (see core.notifications).
+
+    The unique key names what the e-mail is about (the thing, the kind, the period), so the
+    same e-mail can be recorded only once however often a service or scheduler runs.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Not sent after retries"
+
+    key = models.CharField(max_length=255, unique=True)
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    attachments = models.JSONField(default=list, blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "e-mail notification"
+
+    def __str__(self):
+        return f"{self.subject} ({self.get_status_display().lower()})"

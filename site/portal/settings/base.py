@@ -14,6 +14,7 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from academy.schedule import BEAT_SCHEDULE as ACADEMY_BEAT_SCHEDULE
 from cms.schedule import BEAT_SCHEDULE as CMS_BEAT_SCHEDULE
+from core.schedule import BEAT_SCHEDULE as CORE_BEAT_SCHEDULE
 from fostering.schedule import BEAT_SCHEDULE as FOSTERING_BEAT_SCHEDULE
 from vacancies.schedule import BEAT_SCHEDULE as VACANCY_BEAT_SCHEDULE
 
@@ -248,6 +249,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=10),
     },
+    **CORE_BEAT_SCHEDULE,
     **CMS_BEAT_SCHEDULE,
     **VACANCY_BEAT_SCHEDULE,
     **FOSTERING_BEAT_SCHEDULE,
