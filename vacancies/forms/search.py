@@ -3,6 +3,7 @@
 from django import forms
 
 from accounts.models import EmploymentType
+from core import limits
 from core.search import clean_search_text
 from vacancies.models.pages import WorkingPattern
 
@@ -22,6 +23,8 @@ class VacancySearchForm(forms.Form):
     q = forms.CharField(
         label="Search vacancies",
         required=False,
+        # Generous, so a pasted paragraph is still searched by its first words.
+        max_length=limits.SEARCH,
         widget=forms.TextInput(attrs={"maxlength": MAX_QUERY_LENGTH}),
     )
     role_family = forms.MultipleChoiceField(
