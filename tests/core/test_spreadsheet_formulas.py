@@ -85,3 +85,17 @@ def test_the_academy_figures_go_through_the_one_writer(client_for):
 
     cells = _cells(response, "xlsx")
     assert "'=cmd|' /C calc'!A0" in cells
+
+
+def test_the_portal_writes_spreadsheets_in_one_place():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    writers = ("csv.writer(", "csv.DictWriter(", "Workbook(")
+    elsewhere = [
+        str(path.relative_to(root))
+        for folder in ("site", "vacancies", "academy", "fostering")
+        for path in (root / folder).rglob("*.py")
+        if path.name != "spreadsheets.py" and any(w in path.read_text() for w in writers)
+    ]
+    assert elsewhere == []
