@@ -25,6 +25,8 @@ def clean_search_text(text, max_length: int = MAX_SEARCH_LENGTH) -> str:
     """
     if not isinstance(text, str):
         return ""
-    text = unicodedata.normalize("NFKC", text[: max_length * 4])
+    # The first `max_length` characters as typed count: a pasted paragraph is searched
+    # by its opening words.
+    text = unicodedata.normalize("NFKC", text[:max_length])
     kept = "".join(char if _is_word_character(char) else " " for char in text)
     return " ".join(kept.split())[:max_length].strip()
