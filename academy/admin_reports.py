@@ -11,10 +11,10 @@ from django.utils.functional import cached_property
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.reports import ReportView
 
 from accounts.models import EmploymentType, JobRole, Locality, StaffProfile, Team, User
 from core.booking import HOLDS_PLACE, BookingStatus
+from core.viewsets import PortalReportView
 
 from .models import Booking, CourseFormat, CoursePage, TrainingSession
 from .services.compliance import people_summaries
@@ -22,7 +22,7 @@ from .services.compliance import people_summaries
 REPORTS_PERMISSION = "academy.view_reports"
 
 
-class AcademyReportView(ReportView):
+class AcademyReportView(PortalReportView):
     """Only people whose role grants the academy's reports (accounts/roles.py)."""
 
     def dispatch(self, request, *args, **kwargs):

@@ -8,6 +8,7 @@ from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from accounts.models import EmploymentType, JobRole
+from core.search import clean_search_text
 
 from .models import CourseCategory, CourseFormat, CoursePage, MandatoryRule, TrainingSession
 
@@ -42,6 +43,9 @@ class CatalogueFilterForm(forms.Form):
     )
     when = forms.ChoiceField(label="Sessions", choices=WHEN_CHOICES, required=False)
     mandatory = forms.BooleanField(label="Only training that is mandatory for me", required=False)
+
+    def clean_q(self):
+        return clean_search_text(self.cleaned_data["q"], 100)
 
 
 class CatalogueSearch:

@@ -1,18 +1,14 @@
 """L&D figures: fill rates, waiting lists, no-shows and completions per course and
 session, and mandatory-training compliance by team, locality and employment type."""
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
 
 from accounts.models import EmploymentType, StaffProfile, User
+from core import spreadsheets
 from core.booking import HOLDS_PLACE, BookingStatus
-from core.spreadsheets import safe_cell
 
 from .models import AcademySettings, Booking, Completion, CoursePage, TrainingSession
 from .services.compliance import (
@@ -215,45 +211,22 @@ COMPLIANCE_HEADINGS = {
 }
 
 
+def _table(rows, headings):
+    """The report's rows (dicts) as lists in the order of its headings."""
+    return list(headings.values()), ([row[key] for key in headings] for row in rows)
+
+
+# The academy's figures are written by the portal's one spreadsheet writer.
 def write_csv(rows, headings, stream):
-    writer = csv.writer(stream)
-    writer.writerow(headings.values())
-    count = 0
-    for row in rows:
-        writer.writerow([safe_cell(row[key]) for key in headings])
-        count += 1
-    return count
+    return spreadsheets.write_csv(stream, *_table(rows, headings))
 
 
 def write_xlsx(rows, headings, stream, title="Report"):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(list(headings.values()))
-    count = 0
-    for row in rows:
-        sheet.append([safe_cell(row[key]) for key in headings])
-        count += 1
-    workbook.save(stream)
-    return count
+    return spreadsheets.write_xlsx(stream, [(title, *_table(rows, headings))])
 
 
 def spreadsheet_response(rows, headings, fmt, filename):
-    if fmt == "xlsx":
-        buffer = io.BytesIO()
-        write_xlsx(rows, headings, buffer, title=filename)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        extension = "xlsx"
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        write_csv(rows, headings, response)
-        extension = "csv"
-    response["Content-Disposition"] = (
-        f'attachment; filename="{filename}-{timezone.localdate():%Y-%m-%d}.{extension}"'
-    )
-    return response
+    return spreadsheets.table_response(*_table(rows, headings), fmt, filename, title=filename)
 
 
 REPORTS = {

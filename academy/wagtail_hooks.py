@@ -6,9 +6,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.viewsets import PortalModelViewSet
+from core.viewsets import PortalModelViewSet, PortalSnippetViewSet
 
 from .admin_reports import REPORTS_PERMISSION, admin_urls
 from .models import (
@@ -23,32 +23,32 @@ from .models import (
 )
 
 
-class CourseCategoryViewSet(SnippetViewSet):
+class CourseCategoryViewSet(PortalSnippetViewSet):
     model = CourseCategory
     icon = "tag"
     list_display = ["name", "sort_order"]
     search_fields = ["name"]
 
 
-class PracticeStrandViewSet(SnippetViewSet):
+class PracticeStrandViewSet(PortalSnippetViewSet):
     model = PracticeStrand
     icon = "pick"
     list_display = ["name", "sort_order"]
 
 
-class PcfDomainViewSet(SnippetViewSet):
+class PcfDomainViewSet(PortalSnippetViewSet):
     model = PcfDomain
     icon = "list-ol"
     list_display = ["name", "sort_order"]
 
 
-class KssAreaViewSet(SnippetViewSet):
+class KssAreaViewSet(PortalSnippetViewSet):
     model = KssArea
     icon = "list-ol"
     list_display = ["name", "sort_order"]
 
 
-class ProgrammeViewSet(SnippetViewSet):
+class ProgrammeViewSet(PortalSnippetViewSet):
     model = Programme
     icon = "date"
     list_display = ["name", "auto_enrol", "duration_months", "is_active"]

@@ -6,9 +6,11 @@ from django.utils import timezone
 
 from accounts.models import Team
 from accounts.roles import Role
+from core import limits
 from core.forms import GovukDateField
 
 from .models import (
+    EventBooking,
     FosteringCase,
     FosteringType,
     HouseholdMember,
@@ -24,7 +26,13 @@ UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
 class EventBookingForm(forms.Form):
     name = forms.CharField(label="Your name", max_length=150)
     email = forms.EmailField(
-        label="Email address", help_text="We send your confirmation and the event details here."
+        label="Email address",
+        # The column's limit (Django's form field alone would let 320 characters through).
+        max_length=EventBooking._meta.get_field("email").max_length,
+        error_messages={
+            "max_length": "Enter an email address of %(limit_value)d characters or fewer"
+        },
+        help_text="We send your confirmation and the event details here.",
     )
     phone = forms.CharField(
         label="Phone number",
@@ -109,6 +117,7 @@ class MoveForm(forms.Form):
     note = forms.CharField(
         label="Note",
         required=False,
+        max_length=limits.SHORT_ANSWER,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Required when a case is withdrawn, not progressed or not approved: say why.",
     )
@@ -129,7 +138,9 @@ class MoveForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label="Add a note", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label="Add a note", max_length=limits.LONG_ANSWER, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class CaseDetailsForm(forms.ModelForm):

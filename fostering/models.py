@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from core import limits
 from core.booking import BookableSession, BookingBase, one_active_booking_per
 
 from .pipeline import CLOSED, WHAT_NEXT, Stage, path_for
@@ -175,7 +176,9 @@ class FosteringCase(models.Model):
     preferred_call_time = models.CharField(max_length=150, blank=True)
     postcode = models.CharField(max_length=10)
     household = models.TextField(
-        blank=True, help_text="Who lives at home, as the enquirer described it."
+        blank=True,
+        max_length=limits.SHORT_ANSWER,
+        help_text="Who lives at home, as the enquirer described it.",
     )
     spare_bedroom = models.CharField(max_length=10, choices=SpareBedroom.choices)
     fostering_types = models.JSONField(default=list, blank=True)
@@ -276,7 +279,7 @@ class StageMove(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -292,7 +295,7 @@ class CaseNote(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
-    text = models.TextField()
+    text = models.TextField(max_length=limits.LONG_ANSWER)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -365,7 +368,7 @@ class Stage1Check(models.Model):
     requested_on = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
 
     class Meta:
         ordering = ["member_id", "check_type", "pk"]

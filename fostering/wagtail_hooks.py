@@ -3,10 +3,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.models import AccessLogEntry
-from core.viewsets import PortalModelViewSet
+from core.viewsets import PortalModelViewSet, PortalSnippetViewSet
 
 from .models import (
     BankHoliday,
@@ -36,7 +36,7 @@ class CaseInspectView(_LoggedViewMixin, generic.InspectView):
     pass
 
 
-class EventBookingViewSet(SnippetViewSet):
+class EventBookingViewSet(PortalSnippetViewSet):
     """Who booked which information event: for calling people about a change."""
 
     model = EventBooking
@@ -112,7 +112,7 @@ class FosteringCaseViewSet(PortalModelViewSet):
         return cases_for(request.user)
 
 
-class InformationEventViewSet(SnippetViewSet):
+class InformationEventViewSet(PortalSnippetViewSet):
     model = InformationEvent
     icon = "date"
     menu_label = "Information events"
@@ -121,7 +121,7 @@ class InformationEventViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class PreparationSessionViewSet(SnippetViewSet):
+class PreparationSessionViewSet(PortalSnippetViewSet):
     model = PreparationSession
     icon = "date"
     menu_label = "Skills to Foster sessions"
@@ -129,7 +129,7 @@ class PreparationSessionViewSet(SnippetViewSet):
     list_filter = ["is_cancelled"]
 
 
-class BankHolidayViewSet(SnippetViewSet):
+class BankHolidayViewSet(PortalSnippetViewSet):
     model = BankHoliday
     icon = "calendar"
     list_display = ["name", "date"]

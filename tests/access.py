@@ -23,8 +23,13 @@ class Row:
     ok: int = 200
     # Public URLs: everyone, anonymous included, gets `ok`.
     public: bool = False
-    # For library-provided screens (Wagtail admin viewsets) give the path instead of a name.
-    path: str | None = None
+    # For library-provided screens (Wagtail admin viewsets) give the path instead of a name,
+    # or a function of make_user returning it (an inspect page needs a record).
+    path: str | Callable | None = None
+
+    @property
+    def in_admin(self) -> bool:
+        return callable(self.path) or bool(self.path and self.path.startswith("/admin/"))
 
     def expected(self, role: str | None) -> int:
         if self.public:
@@ -33,7 +38,7 @@ class Row:
             return self.anonymous
         if role in self.allowed:
             return self.ok
-        if self.path and self.path.startswith("/admin/") and role not in ADMIN_ROLES:
+        if self.in_admin and role not in ADMIN_ROLES:
             return 403  # the admin refuses people without admin access outright
         return self.others
 

@@ -5,15 +5,14 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import TitleColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from core.viewsets import PortalModelViewSet
+from core.viewsets import PortalIndexView, PortalModelViewSet
 from vacancies.models import Application, JobAlert, PreEmploymentCheck
 from vacancies.permissions import staff_applications
 
 
-class ApplicationIndexView(IndexView):
+class ApplicationIndexView(PortalIndexView):
     def get_base_queryset(self):
         # Same row-level rule as the pipeline screens.
         return staff_applications(self.request.user)
@@ -59,7 +58,7 @@ class ApplicationViewSet(PortalModelViewSet):
     copy_view_enabled = False
 
 
-class CheckIndexView(IndexView):
+class CheckIndexView(PortalIndexView):
     def get_base_queryset(self):
         return PreEmploymentCheck.objects.filter(
             application__in=staff_applications(self.request.user)

@@ -5,6 +5,8 @@ import datetime
 from django.conf import settings
 from django.db import models
 
+from core import limits
+
 
 class CpdType(models.TextChoices):
     COURSE = "course", "Course or training session"
@@ -31,18 +33,21 @@ class CpdEntry(models.Model):
     description = models.TextField(
         "description and why it is relevant",
         blank=True,
+        max_length=limits.LONG_ANSWER,
         help_text="What you did, and why it matters to your practice.",
     )
-    learning = models.TextField("what you learnt", blank=True)
+    learning = models.TextField("what you learnt", blank=True, max_length=limits.LONG_ANSWER)
     impact = models.TextField(
         "impact on your practice and on people",
         blank=True,
+        max_length=limits.LONG_ANSWER,
         help_text="How it changes what you do, and what difference that makes to children "
         "and families.",
     )
     peer_reflection = models.TextField(
         "reflection with a peer",
         blank=True,
+        max_length=limits.LONG_ANSWER,
         help_text="Who you discussed it with (role, not name is fine) and what came of it.",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)

@@ -1,15 +1,13 @@
 """A staff member's CPD record, in Social Work England's shape, with a CSV export."""
 
-import csv
-
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.spreadsheets import table_response
+
 from ..forms import CpdEntryForm
 from ..models import AcademySettings, CpdEntry, registration_year
-from ..reports import safe_cell
 from .common import permission_needed
 
 cpd_required = permission_needed("academy.view_cpdentry")
@@ -74,35 +72,27 @@ def cpd_edit(request, pk):
 
 @cpd_required
 def cpd_export(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="my-cpd-{timezone.localdate():%Y-%m-%d}.csv"'
-    )
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        "Date",
+        "Title",
+        "Type of CPD",
+        "Description and relevance",
+        "What I learnt",
+        "Impact on my practice and on people",
+        "Reflection with a peer",
+        "Status",
+    ]
+    rows = (
         [
-            "Date",
-            "Title",
-            "Type of CPD",
-            "Description and relevance",
-            "What I learnt",
-            "Impact on my practice and on people",
-            "Reflection with a peer",
-            "Status",
+            entry.activity_date.isoformat(),
+            entry.title,
+            entry.get_cpd_type_display(),
+            entry.description,
+            entry.learning,
+            entry.impact,
+            entry.peer_reflection,
+            entry.get_status_display(),
         ]
+        for entry in CpdEntry.objects.filter(user=request.user).order_by("activity_date")
     )
-    for entry in CpdEntry.objects.filter(user=request.user).order_by("activity_date"):
-        writer.writerow(
-            safe_cell(value)
-            for value in [
-                entry.activity_date.isoformat(),
-                entry.title,
-                entry.get_cpd_type_display(),
-                entry.description,
-                entry.learning,
-                entry.impact,
-                entry.peer_reflection,
-                entry.get_status_display(),
-            ]
-        )
-    return response
+    return table_response(header, rows, "csv", "my-cpd")

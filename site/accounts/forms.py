@@ -1,5 +1,7 @@
-from allauth.account.forms import LoginForm, SignupForm
+from allauth.account.forms import EmailField, LoginForm, PasswordField, SignupForm
 from django import forms
+
+from core import limits
 
 from .roles import Role
 
@@ -36,6 +38,13 @@ def _govuk_fields(form):
 
 
 class PortalLoginForm(LoginForm):
+    password = PasswordField(
+        show_reset_help=True,
+        label="Password",
+        autocomplete="current-password",
+        max_length=limits.PASSWORD,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _govuk_fields(self)
@@ -49,6 +58,8 @@ class PortalSignupForm(SignupForm):
         (Role.FOSTER_ENQUIRER, "Fostering"),
     ]
 
+    # allauth's field allows 320 characters; the account's column holds 254.
+    email = EmailField(max_length=limits.EMAIL)
     first_name = forms.CharField(
         max_length=150, label="First name", widget=forms.TextInput({"autocomplete": "given-name"})
     )
@@ -72,6 +83,7 @@ class PortalSignupForm(SignupForm):
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label="Enter your password to confirm",
+        max_length=limits.PASSWORD,
         widget=forms.PasswordInput({"autocomplete": "current-password"}),
     )
 

@@ -231,7 +231,8 @@ def _academy_crud(*models: str, actions=("add", "change", "view", "delete")) -> 
 
 
 ACADEMY_PERMISSIONS: dict[str, set[str]] = {
-    # Permanent and agency staff alike: book training, keep a CPD record.
+    # Permanent and agency staff alike: book training, keep a CPD record. The portal's
+    # booking pages check add_booking; it opens no admin screen (core/viewsets.py).
     Role.STAFF_MEMBER: {
         "academy.add_booking",
         "academy.view_cpdentry",
@@ -241,7 +242,7 @@ ACADEMY_PERMISSIONS: dict[str, set[str]] = {
     # Only for their direct reports (academy/permissions.py).
     Role.LINE_MANAGER: {"academy.approve_booking"},
     # Only for the sessions they run (academy/permissions.py).
-    Role.TRAINER: {"academy.take_register", "academy.view_trainingsession"},
+    Role.TRAINER: {"academy.take_register"},
     Role.LD_LEAD: {
         "academy.take_register",
         "academy.view_reports",

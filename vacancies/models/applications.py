@@ -8,6 +8,8 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 
+from core import limits
+
 
 def private_storage():
     return storages["private"]
@@ -87,19 +89,21 @@ class Application(models.Model):
     last_name = models.CharField(max_length=100, blank=True)
     email = models.EmailField(blank=True)
     phone = models.CharField("telephone number", max_length=30, blank=True)
-    address = models.TextField(blank=True)
+    address = models.TextField(blank=True, max_length=limits.ADDRESS)
     postcode = models.CharField(max_length=10, blank=True)
     # Right to work
     right_to_work = models.CharField(max_length=20, choices=RightToWork.choices, blank=True)
-    right_to_work_details = models.TextField(blank=True)
+    right_to_work_details = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
     # Professional registration
     swe_registration_number = models.CharField(
         "Social Work England registration number", max_length=10, blank=True
     )
     # Qualifications and employment history
-    qualifications = models.TextField(blank=True)
-    employment_history = models.TextField(blank=True)
-    employment_gaps = models.TextField("explanation of gaps in employment", blank=True)
+    qualifications = models.TextField(blank=True, max_length=limits.LONG_ANSWER)
+    employment_history = models.TextField(blank=True, max_length=limits.LONG_ANSWER)
+    employment_gaps = models.TextField(
+        "explanation of gaps in employment", blank=True, max_length=limits.SHORT_ANSWER
+    )
     # Referees
     referee_1_name = models.CharField(max_length=120, blank=True)
     referee_1_email = models.EmailField(blank=True)
@@ -113,18 +117,18 @@ class Application(models.Model):
         max_length=20, choices=ReferenceConsent.choices, blank=True
     )
     # Supporting statement and CV
-    supporting_statement = models.TextField(blank=True)
+    supporting_statement = models.TextField(blank=True, max_length=limits.STATEMENT)
     cv = models.FileField(
         "CV", storage=private_storage, upload_to=cv_upload_to, blank=True, max_length=200
     )
     cv_original_name = models.CharField(max_length=200, blank=True)
     # Declarations
     has_criminal_record_to_declare = models.BooleanField(null=True, blank=True)
-    criminal_record_details = models.TextField(blank=True)
-    conflicts_of_interest = models.TextField(blank=True)
+    criminal_record_details = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
+    conflicts_of_interest = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
     declaration_confirmed = models.BooleanField(default=False)
     # Reasonable adjustments
-    interview_adjustments = models.TextField(blank=True)
+    interview_adjustments = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
 
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
@@ -186,7 +190,7 @@ class ApplicationStatusChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
     candidate_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core.pages import BasePage
+from core.search import clean_search_text
 
 from .mixins import ContentPage
 
@@ -91,7 +92,8 @@ class SearchPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:200]
+        # Cleaned before the query is logged as well as before it is searched.
+        query = clean_search_text(request.GET.get("q", ""))
         results = None
         promotions = []
         if query:

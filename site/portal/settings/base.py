@@ -77,7 +77,10 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session middleware, so deciding "signed in?" adds no Vary: Cookie.
+    "core.headers.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,6 +174,10 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/180s/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Southampton Way] "
+# Sign-in rate limits key on the client's address. Behind proxies you run, set how many
+# there are, so the address the nearest untrusted hop gave (in X-Forwarded-For) is used;
+# with 0 the header is ignored and the socket address counts (README, "Production").
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Southampton Way portal"
 MFA_RECOVERY_CODE_COUNT = 10
@@ -290,6 +297,44 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Permissions-Policy (django-permissions-policy): the portal uses no device, sensor or
+# payment feature, so each is switched off for it and for anything it embeds. Only the
+# video players it embeds (the CSP's frame-src) may go full screen or picture-in-picture.
+_VIDEO_PLAYERS = ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+PERMISSIONS_POLICY = {
+    **{
+        feature: []
+        for feature in (
+            "accelerometer",
+            "ambient-light-sensor",
+            "autoplay",
+            "bluetooth",
+            "browsing-topics",
+            "camera",
+            "display-capture",
+            "gamepad",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "interest-cohort",
+            "local-fonts",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "publickey-credentials-get",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "window-management",
+            "xr-spatial-tracking",
+        )
+    },
+    "encrypted-media": _VIDEO_PLAYERS,
+    "fullscreen": _VIDEO_PLAYERS,
+    "picture-in-picture": _VIDEO_PLAYERS,
+}
 
 # --- Portal ---------------------------------------------------------------
 PORTAL_ENV = env("PORTAL_ENV", default="development")
