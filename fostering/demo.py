@@ -19,6 +19,7 @@ from .factories import (
     FosteringCaseFactory,
     InformationEventFactory,
     PreparationSessionFactory,
+    advance,
 )
 from .models import (
     BankHoliday,
@@ -29,7 +30,7 @@ from .models import (
     Stage1Check,
 )
 from .pipeline import JOURNEY, NEEDS_REASON, REVIEW, Stage
-from .services import add_household_member, add_note, book_preparation_place, move_case
+from .services import add_household_member, add_note, book_preparation_place
 
 BANK_HOLIDAYS = [
     ("2026-01-01", "New Year's Day"),
@@ -302,14 +303,15 @@ def _seed_cases(now, sessions):
         if stage == Stage.ENQUIRY and remark:
             case.assessing_worker = worker
             case.save(update_fields=["assessing_worker"])
-        _walk(case, stage, remark, now, worker)
-        _household(case, stage, partner, now)
-        _training(case, stage, sessions, now)
+        _walk(case, stage, remark, now, worker, partner, sessions)
         _panel_dates(case, remark, now)
     return created
 
 
-def _walk(case, stage, remark, now, worker):
+def _walk(case, stage, remark, now, worker, partner, sessions):
+    """Take the case to its stage, recording before each move what its gate needs (the
+    household at the application, training before the training stage; the rest as
+    `factories.advance` records it on the day of the move)."""
     if stage == Stage.ENQUIRY:
         return
     closing = stage in {Stage.WITHDRAWN, Stage.NOT_PROGRESSED}
@@ -328,7 +330,13 @@ def _walk(case, stage, remark, now, worker):
     for step, days in zip(path, wanted, strict=True):
         at = at + datetime.timedelta(days=days * scale)
         note = remark if step == stage and stage in NEEDS_REASON else REVIEW_NOTES.get(step, "")
-        move_case(case, step, by=worker, note=note, now=at)
+        if step == Stage.STAGE_ONE:
+            _household(case, stage, partner)
+        if step == Stage.TRAINING:
+            _training(case, stage, sessions)
+        advance(case, step, by=worker, note=note, now=at)
+    if stage == Stage.STAGE_ONE:
+        _some_checks_still_open(case)
     if stage in {Stage.STAGE_TWO, Stage.PANEL_BOOKED}:
         add_note(
             case,
@@ -342,11 +350,8 @@ def _walk(case, stage, remark, now, worker):
         case.save(update_fields=["application_received_on"])
 
 
-def _household(case, stage, partner, now):
-    # Households are recorded from the application on (the withdrawn demo case got that far).
-    reached_application = case.moves.filter(to_stage=Stage.APPLICATION).exists()
-    if not reached_application:
-        return
+def _household(case, stage, partner):
+    """The household as the application recorded it, with the Stage 1 checks it needs."""
     add_household_member(
         case, name=case.full_name, relationship=HouseholdMember.Relationship.APPLICANT
     )
@@ -363,13 +368,9 @@ def _household(case, stage, partner, now):
             relationship=HouseholdMember.Relationship.CHILD,
             is_adult=False,
         )
-    done = stage not in {Stage.APPLICATION, Stage.STAGE_ONE, Stage.WITHDRAWN, Stage.NOT_PROGRESSED}
-    requested = timezone.localtime(case.stage_changed_at).date() - datetime.timedelta(days=20)
+    requested = timezone.localtime(case.stage_changed_at).date() + datetime.timedelta(days=1)
     for i, check in enumerate(case.checks.all()):
         check.requested_on = requested
-        if done or (stage == Stage.STAGE_ONE and i % 2 == 0):
-            check.completed_on = requested + datetime.timedelta(days=10 + i)
-            check.outcome = Stage1Check.Outcome.SATISFACTORY
         if check.check_type == CheckType.FORMER_PARTNER and i % 4 == 0:
             check.outcome = Stage1Check.Outcome.NOT_APPLICABLE
             check.notes = "No former partners."
@@ -378,11 +379,24 @@ def _household(case, stage, partner, now):
         check.save()
 
 
-def _training(case, stage, sessions, now):
+def _some_checks_still_open(case):
+    """A case at Stage 1 has about half its checks back."""
+    for i, check in enumerate(case.checks.all()):
+        if i % 2 == 0 and check.outcome == Stage1Check.Outcome.PENDING:
+            check.completed_on = min(
+                check.requested_on + datetime.timedelta(days=10 + i), timezone.localdate()
+            )
+            check.outcome = Stage1Check.Outcome.SATISFACTORY
+            check.save(update_fields=["completed_on", "outcome"])
+
+
+def _training(case, stage, sessions):
+    """Skills to Foster: booked on the coming sessions for a case in training; attended (the
+    autumn group) for a case beyond it, or withdrawn after it."""
     if stage == Stage.TRAINING:
         for session in sessions.get("current", []):
             book_preparation_place(session, case)
-    elif _beyond_training(stage):
+    elif _beyond_training(stage) or stage == Stage.WITHDRAWN:
         for session in sessions.get("past", []):
             PreparationBooking.objects.get_or_create(
                 session=session,

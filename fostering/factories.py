@@ -13,6 +13,7 @@ from .models import (
     InformationEvent,
     PreparationSession,
     SpareBedroom,
+    Stage1Check,
 )
 
 
@@ -91,3 +92,99 @@ class PreparationSessionFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: _in_days(21, hour=9) + datetime.timedelta(minutes=30))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=6))
     capacity = 12
+
+
+# --- Cases further along: meeting each move's gate ------------------------------------
+
+
+def satisfy_gates(case, to_stage, *, worker=None, today=None):
+    """Record what the move to `to_stage` needs (pipeline.GATES), as a team would have.
+
+    For tests and the demo: each fact is dated `today` (the day of the move) unless the
+    case already has it. Never changes the stage: `services.move_case` does that.
+    """
+    from .pipeline import GATES, Recommendation
+    from .services import add_household_member
+
+    today = today or timezone.localdate()
+    keys = {gate.key for gate in GATES.get(to_stage, ())}
+    fields = set()
+    if "worker" in keys and not case.assessing_worker_id:
+        case.assessing_worker = worker
+        fields.add("assessing_worker")
+    if keys & {"household", "checks"} and not case.members.exists():
+        add_household_member(
+            case, name=case.full_name, relationship=HouseholdMember.Relationship.APPLICANT
+        )
+    if "checks" in keys:
+        case.checks.filter(requested_on__isnull=True).update(
+            requested_on=today - datetime.timedelta(days=21)
+        )
+        case.checks.filter(completed_on__isnull=True).update(completed_on=today)
+        case.checks.filter(outcome=Stage1Check.Outcome.PENDING).update(
+            outcome=Stage1Check.Outcome.SATISFACTORY
+        )
+    held = [BookingStatus.CONFIRMED, BookingStatus.ATTENDED]
+    if "training_booked" in keys and not case.training_bookings.filter(status__in=held).exists():
+        _training_booking(case, today + datetime.timedelta(days=7), BookingStatus.CONFIRMED)
+    if "training" in keys:
+        case.training_bookings.filter(status=BookingStatus.CONFIRMED).update(
+            status=BookingStatus.ATTENDED
+        )
+        if not case.training_bookings.filter(status=BookingStatus.ATTENDED).exists():
+            _training_booking(case, today - datetime.timedelta(days=14), BookingStatus.ATTENDED)
+    if "assessment" in keys and not case.assessment_completed_on:
+        case.assessment_completed_on = today
+        fields.add("assessment_completed_on")
+    if "panel_date" in keys and not case.panel_date:
+        case.panel_date = today + datetime.timedelta(days=28)
+        fields.add("panel_date")
+    if "panel_held" in keys and (not case.panel_date or case.panel_date > today):
+        case.panel_date = today
+        fields.add("panel_date")
+    if "papers" in keys and not case.panel_papers_sent_on:
+        case.panel_papers_sent_on = case.panel_date - datetime.timedelta(days=10)
+        fields.add("panel_papers_sent_on")
+    if "recommendation" in keys and not case.panel_recommendation:
+        case.panel_recommendation = Recommendation.APPROVE
+        fields.add("panel_recommendation")
+    if "minutes" in keys and not case.panel_minutes_received_on:
+        case.panel_minutes_received_on = today
+        fields.add("panel_minutes_received_on")
+    wanted = {
+        "decided": case.agency_decision or Recommendation.APPROVE,
+        "decided_yes": Recommendation.APPROVE,
+        "decided_no": Recommendation.NOT_APPROVE,
+    }
+    for key, decision in wanted.items():
+        if key in keys and case.agency_decision != decision:
+            case.agency_decision = decision
+            fields.add("agency_decision")
+    if fields:
+        case.save(update_fields=sorted(fields))
+
+
+def _training_booking(case, day, status):
+    from .models import PreparationBooking
+
+    starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 30)))
+    session = PreparationSessionFactory(starts_at=starts)
+    return PreparationBooking.objects.create(session=session, case=case, status=status)
+
+
+def advance(case, to_stage, *, by, note="", now=None):
+    """Meet the gate of the move to `to_stage`, then make it (for tests and the demo)."""
+    from .services import move_case
+
+    now = now or timezone.now()
+    satisfy_gates(case, to_stage, worker=by, today=timezone.localtime(now).date())
+    return move_case(case, to_stage, by=by, note=note, now=now)
+
+
+def walk_to(case, stage, *, by, now=None):
+    """Take a case along the journey to `stage`, meeting each gate on the way."""
+    from .pipeline import JOURNEY
+
+    for step in JOURNEY[JOURNEY.index(case.stage) + 1 : JOURNEY.index(stage) + 1]:
+        advance(case, step, by=by, now=now)
+    return case

@@ -15,7 +15,7 @@ from .models import (
     PreparationSession,
     Stage1Check,
 )
-from .pipeline import ALLOWED_MOVES, NEEDS_REASON, REASON_PROMPTS, Stage
+from .pipeline import ALLOWED_MOVES, NEEDS_REASON, REASON_PROMPTS, Recommendation, Stage
 
 # Outward code (area, district), then inward code (sector, unit), without the space.
 UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
@@ -113,12 +113,23 @@ class MoveForm(forms.Form):
         help_text="Required when a case is withdrawn, not progressed or not approved: say why.",
     )
 
-    def __init__(self, case, *args, **kwargs):
+    override_reason = forms.CharField(
+        label="Reason for overriding what is missing",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Administrators only. Leave empty unless the case must move on before "
+        "everything it needs is recorded: say why. The case history shows it.",
+    )
+
+    def __init__(self, case, *args, can_override=False, **kwargs):
         super().__init__(*args, **kwargs)
         allowed = ALLOWED_MOVES[case.stage]
         self.fields["to_stage"].widget = forms.RadioSelect(
             choices=[(s.value, s.label) for s in Stage if s in allowed]
         )
+        if not can_override:
+            del self.fields["override_reason"]
 
     def clean(self):
         data = super().clean()
@@ -142,13 +153,22 @@ class CaseDetailsForm(forms.ModelForm):
             "panel_date",
             "panel_papers_sent_on",
             "panel_minutes_received_on",
+            "assessment_completed_on",
+            "panel_recommendation",
+            "agency_decision",
         ]
         field_classes = {
             "application_received_on": GovukDateField,
             "panel_date": GovukDateField,
             "panel_papers_sent_on": GovukDateField,
             "panel_minutes_received_on": GovukDateField,
+            "assessment_completed_on": GovukDateField,
         }
+        labels = {
+            "panel_recommendation": "The panel's recommendation",
+            "agency_decision": "The agency decision maker's decision",
+        }
+        widgets = {"panel_recommendation": forms.RadioSelect, "agency_decision": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,6 +176,8 @@ class CaseDetailsForm(forms.ModelForm):
             groups__name=Role.FOSTERING_TEAM
         )
         self.fields["supervising_team"].queryset = Team.objects.all()
+        for name in ("panel_recommendation", "agency_decision"):
+            self.fields[name].choices = [("", "Not recorded yet"), *Recommendation.choices]
 
 
 class HouseholdMemberForm(forms.ModelForm):

@@ -9,7 +9,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from core.booking import BookableSession, BookingBase, one_active_booking_per
 
-from .pipeline import CLOSED, WHAT_NEXT, Stage, path_for
+from .pipeline import CLOSED, WHAT_NEXT, Recommendation, Stage, path_for
 
 
 @register_setting(icon="time")
@@ -213,6 +213,20 @@ class FosteringCase(models.Model):
     panel_date = models.DateField(null=True, blank=True)
     panel_papers_sent_on = models.DateField(null=True, blank=True)
     panel_minutes_received_on = models.DateField(null=True, blank=True)
+    # The facts the pipeline's gates read (see pipeline.GATES).
+    assessment_completed_on = models.DateField(
+        "assessment (Form F) completed on", null=True, blank=True
+    )
+    panel_recommendation = models.CharField(
+        "panel's recommendation", max_length=20, choices=Recommendation.choices, blank=True
+    )
+    agency_decision = models.CharField(
+        "agency decision maker's decision",
+        max_length=20,
+        choices=Recommendation.choices,
+        blank=True,
+        help_text="After an independent review, the final decision.",
+    )
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     objects = CaseQuerySet.as_manager()
@@ -220,6 +234,9 @@ class FosteringCase(models.Model):
     class Meta:
         ordering = ["-enquired_at"]
         verbose_name = "fostering case"
+        permissions = [
+            ("override_case_gate", "Move a fostering case past an unmet gate, with a reason")
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.full_name}"
@@ -277,6 +294,9 @@ class StageMove(models.Model):
     )
     at = models.DateTimeField(default=timezone.now, db_index=True)
     note = models.TextField(blank=True)
+    # An administrator's override of an unmet gate: what was missing, and why they went on.
+    overridden = models.JSONField(default=list, blank=True)
+    override_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

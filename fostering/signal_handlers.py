@@ -3,6 +3,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from .signals import enquiry_received, event_place_booked
+
 
 @receiver(email_confirmed)
 def link_cases_on_confirmation(sender, request=None, email_address=None, **kwargs):
@@ -31,3 +33,17 @@ def tell_bookers_of_a_cancelled_event(sender, instance, **kwargs):
 
     if instance.is_cancelled:
         transaction.on_commit(lambda: send_event_cancellations.delay(instance.pk))
+
+
+@receiver(enquiry_received)
+def acknowledge_enquiry(sender, case, merged=False, **kwargs):
+    from .tasks import send_enquiry_acknowledgement
+
+    send_enquiry_acknowledgement.delay(case.pk, merged)
+
+
+@receiver(event_place_booked)
+def confirm_event_place(sender, booking, **kwargs):
+    from .tasks import send_event_confirmation
+
+    send_event_confirmation.delay(booking.pk)

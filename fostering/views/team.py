@@ -36,7 +36,9 @@ from ..models import (
     Stage1Check,
 )
 from ..permissions import CHANGE_CASES, VIEW_CASES, cases_for
+from ..pipeline import next_steps
 from ..services import (
+    OVERRIDE_GATE,
     PipelineError,
     add_household_member,
     add_note,
@@ -138,7 +140,9 @@ def _render_case(request, case, *, move_form=None, note_form=None, training_form
             "timeline": timeline,
             "checks": case.checks.all(),
             "training": case.training_bookings.select_related("session"),
-            "move_form": move_form or MoveForm(case),
+            "next_steps": next_steps(case, timezone.localdate()),
+            "move_form": move_form
+            or MoveForm(case, can_override=request.user.has_perm(OVERRIDE_GATE)),
             "note_form": note_form or NoteForm(),
             "training_form": training_form or PreparationBookingForm(),
             "can_change": request.user.has_perm(CHANGE_CASES),
@@ -149,11 +153,16 @@ def _render_case(request, case, *, move_form=None, note_form=None, training_form
 @team_only(CHANGE_CASES, post_only=True)
 def case_move(request, pk):
     case = _case(request, pk)
-    form = MoveForm(case, request.POST)
+    form = MoveForm(case, request.POST, can_override=request.user.has_perm(OVERRIDE_GATE))
     if form.is_valid():
         try:
+            # A forged override reason from someone who may not override is never read.
             move_case(
-                case, form.cleaned_data["to_stage"], by=request.user, note=form.cleaned_data["note"]
+                case,
+                form.cleaned_data["to_stage"],
+                by=request.user,
+                note=form.cleaned_data["note"],
+                override_reason=form.cleaned_data.get("override_reason", ""),
             )
         except PipelineError as error:
             form.add_error("to_stage", error.message)
