@@ -104,7 +104,7 @@ def satisfy_gates(case, to_stage, *, worker=None, today=None):
     case already has it. Never changes the stage: `services.move_case` does that.
     """
     from .pipeline import GATES, Recommendation
-    from .services import add_household_member
+    from .services import add_household_member, refresh_stage_one
 
     today = today or timezone.localdate()
     keys = {gate.key for gate in GATES.get(to_stage, ())}
@@ -124,6 +124,7 @@ def satisfy_gates(case, to_stage, *, worker=None, today=None):
         case.checks.filter(outcome=Stage1Check.Outcome.PENDING).update(
             outcome=Stage1Check.Outcome.SATISFACTORY
         )
+        refresh_stage_one(case)
     held = [BookingStatus.CONFIRMED, BookingStatus.ATTENDED]
     if "training_booked" in keys and not case.training_bookings.filter(status__in=held).exists():
         _training_booking(case, today + datetime.timedelta(days=7), BookingStatus.CONFIRMED)

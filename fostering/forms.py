@@ -235,3 +235,59 @@ class ReportPeriodForm(forms.Form):
         if self.cleaned_data.get("until"):
             cases = cases.filter(enquired_at__date__lte=self.cleaned_data["until"])
         return cases
+
+
+YES_NO_CHOICES = [("yes", "Yes"), ("no", "No")]
+
+
+class ReferenceForm(forms.Form):
+    """The questions a personal referee answers online (opened through their own link)."""
+
+    how_known = forms.CharField(
+        label="How long have you known them, and how?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    with_children = forms.CharField(
+        label="Have you seen them with children? What are they like with them?",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    strengths = forms.CharField(
+        label="What would they bring to caring for a child who cannot live with their own family?",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    concerns = forms.ChoiceField(
+        label="Do you have any concerns about them caring for children?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    allegations = forms.ChoiceField(
+        label="Do you know of any investigation, warning or allegation about them that "
+        "relates to children?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label="If you answered yes to either question, tell us more",
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    recommend = forms.ChoiceField(
+        label="Would you recommend them as foster carers?",
+        choices=[("yes", "Yes"), ("no", "No"), ("unsure", "I am not sure")],
+        widget=forms.RadioSelect,
+    )
+    true_statement = forms.BooleanField(
+        label="What I have written is true, to the best of my knowledge",
+        error_messages={"required": "Tick the box to confirm what you have written is true"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        said_yes = "yes" in {data.get("concerns"), data.get("allegations")}
+        if said_yes and not data.get("details", "").strip():
+            self.add_error("details", "Tell us more about what you answered yes to")
+        return data

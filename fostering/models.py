@@ -53,6 +53,27 @@ class FosteringRules(BaseGenericSetting):
         "(new enquiries, mostly) goes here. Left empty, it goes to everyone in the fostering "
         "team.",
     )
+    stage_two_decision_working_days = models.PositiveSmallIntegerField(
+        default=10,
+        help_text="Tell the applicants whether they can go on to Stage 2 within this many "
+        "working days of the last Stage 1 check.",
+    )
+    personal_referees_required = models.PositiveSmallIntegerField(
+        default=2,
+        help_text="Personal referees each application must name (not relatives, not anyone "
+        "in the household).",
+    )
+    address_history_years = models.PositiveSmallIntegerField(
+        default=5,
+        help_text="Applicants list their addresses for this many years, with no gaps (for the "
+        "local authority checks).",
+    )
+    reference_link_weeks = models.PositiveSmallIntegerField(
+        default=12, help_text="A referee's online form link works for this many weeks."
+    )
+    reference_reminder_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Remind a referee who has not answered after this many days."
+    )
     retention_days_after_closure = models.PositiveSmallIntegerField(
         default=365,
         help_text="Withdrawn and not-progressed enquiries are anonymised this many days "
@@ -214,6 +235,12 @@ class FosteringCase(models.Model):
     panel_papers_sent_on = models.DateField(null=True, blank=True)
     panel_minutes_received_on = models.DateField(null=True, blank=True)
     # The facts the pipeline's gates read (see pipeline.GATES).
+    stage_one_completed_on = models.DateField(
+        "last Stage 1 check completed on",
+        null=True,
+        blank=True,
+        help_text="Kept by the services: the day the last Stage 1 check was completed.",
+    )
     assessment_completed_on = models.DateField(
         "assessment (Form F) completed on", null=True, blank=True
     )
@@ -330,6 +357,7 @@ class HouseholdMember(models.Model):
         CHILD = "child", "Child of the family"
         ADULT_CHILD = "adult_child", "Adult son or daughter"
         OTHER_ADULT = "other_adult", "Other adult in the household"
+        VISITOR = "visitor", "Regular overnight visitor"
 
     case = models.ForeignKey(FosteringCase, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(max_length=150)
@@ -386,6 +414,14 @@ class Stage1Check(models.Model):
     completed_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
     notes = models.TextField(blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who in the team chases this check (the case's worker, to begin with).",
+    )
 
     class Meta:
         ordering = ["member_id", "check_type", "pk"]
@@ -444,3 +480,10 @@ class ClockAlert(models.Model):
 
     def __str__(self):
         return f"Clock alert for {self.case.reference} on {self.sent_on}"
+
+
+from .application_models import (  # noqa: E402, F401  (models defined in their own module)
+    Applicant,
+    ApplicationSection,
+    FosteringApplication,
+)

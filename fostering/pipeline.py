@@ -304,6 +304,13 @@ def _decided_to(outcome):
     return missing
 
 
+def _application_sent(case, today):
+    application = getattr(case, "application", None)  # None when never invited
+    if application is None or application.submitted_at:
+        return None
+    return "The household has not sent its online application yet."
+
+
 WORKER = Gate("worker", "An assessing social worker is assigned", _worker)
 HOUSEHOLD = Gate("household", "The household is recorded (at least one member)", _household)
 CHECKS = Gate("checks", "Every adult's Stage 1 checks are complete", _checks_complete)
@@ -315,6 +322,11 @@ PANEL_HELD = Gate("panel_held", "The panel has met", _panel_held)
 PAPERS = Gate("papers", "The panel papers were sent", _papers_sent)
 RECOMMENDATION = Gate("recommendation", "The panel's recommendation is recorded", _recommendation)
 MINUTES = Gate("minutes", "The panel minutes have arrived", _minutes)
+APPLICATION_SENT = Gate(
+    "application_sent",
+    "The online application, if the household was invited, is sent",
+    _application_sent,
+)
 DECIDED = Gate("decided", "The decision maker's decision is recorded", _decided)
 DECIDED_YES = Gate(
     "decided_yes", "The decision maker decided to approve", _decided_to(Recommendation.APPROVE)
@@ -329,7 +341,7 @@ DECIDED_NO = Gate(
 # progressed) and the review route's own steps need only what the table asks (a reason).
 GATES: dict[str, tuple[Gate, ...]] = {
     Stage.INITIAL_VISIT: (WORKER,),
-    Stage.APPLICATION: (WORKER,),
+    Stage.APPLICATION: (WORKER, APPLICATION_SENT),
     Stage.STAGE_ONE: (WORKER, HOUSEHOLD),
     Stage.TRAINING: (WORKER, HOUSEHOLD, TRAINING_BOOKED),
     Stage.STAGE_TWO: (WORKER, HOUSEHOLD, CHECKS),

@@ -212,7 +212,36 @@ def add_household_member(case, *, name, relationship, is_adult=True, date_of_bir
             date_of_birth=date_of_birth,
         )
         create_checks_for(member)
+        refresh_stage_one(case)
     return member
+
+
+def refresh_stage_one(case) -> None:
+    """Keep the day the last Stage 1 check was completed (empty while any is open), which
+    starts the clock for telling the applicants whether they can go on to Stage 2."""
+    checks = list(case.checks.all())
+    done = checks and all(
+        c.outcome != Stage1Check.Outcome.PENDING
+        and (c.completed_on or c.outcome == Stage1Check.Outcome.NOT_APPLICABLE)
+        for c in checks
+    )
+    day = None
+    if done:
+        dates = [c.completed_on for c in checks if c.completed_on]
+        day = max(dates) if dates else timezone.localdate()
+    if case.stage_one_completed_on != day:
+        case.stage_one_completed_on = day
+        FosteringCase.objects.filter(pk=case.pk).update(stage_one_completed_on=day)
+
+
+def check_updated(check) -> None:
+    """After the team records a check: a reference recorded another way closes its online
+    link, and the Stage 1 completion date follows."""
+    from core import references
+
+    if check.check_type == CheckType.REFERENCE and check.completed_on:
+        references.close(check)
+    refresh_stage_one(check.case)
 
 
 def create_checks_for(member) -> list[Stage1Check]:

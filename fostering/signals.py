@@ -13,3 +13,9 @@ enquiry_received = Signal()
 event_place_booked = Signal()
 # case, move: a case moved along the pipeline (see services.move_case).
 case_moved = Signal()
+# application: the household was invited to apply online.
+application_invited = Signal()
+# applicant, by: a joint applicant was invited to join the application.
+joint_applicant_invited = Signal()
+# application, requests: the application was sent (requests: the referees' links).
+application_submitted = Signal()

@@ -12,11 +12,12 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core import references
 from core.booking import BookingError, BookingStatus, with_places_taken
 from core.models import AccessLogEntry
 from core.spreadsheets import sections_response
 
-from .. import queries
+from .. import application_services, queries
 from ..clocks import case_clocks
 from ..forms import (
     CaseDetailsForm,
@@ -36,13 +37,14 @@ from ..models import (
     Stage1Check,
 )
 from ..permissions import CHANGE_CASES, VIEW_CASES, cases_for
-from ..pipeline import next_steps
+from ..pipeline import Stage, next_steps
 from ..services import (
     OVERRIDE_GATE,
     PipelineError,
     add_household_member,
     add_note,
     book_preparation_place,
+    check_updated,
     move_case,
     record_attendance,
 )
@@ -119,7 +121,9 @@ def case_detail(request, pk):
 def _render_case(request, case, *, move_form=None, note_form=None, training_form=None):
     case = (
         FosteringCase.objects.select_related("assessing_worker", "supervising_team", "user")
-        .prefetch_related("moves__by", "notes__author", "members", "checks__member")
+        .prefetch_related(
+            "moves__by", "notes__author", "members", "checks__member", "checks__assigned_to"
+        )
         .get(pk=case.pk)
     )
     timeline = sorted(
@@ -146,8 +150,23 @@ def _render_case(request, case, *, move_form=None, note_form=None, training_form
             "note_form": note_form or NoteForm(),
             "training_form": training_form or PreparationBookingForm(),
             "can_change": request.user.has_perm(CHANGE_CASES),
+            "application": getattr(case, "application", None),
+            "can_invite": case.stage == Stage.INITIAL_VISIT
+            and getattr(case, "application", None) is None,
         },
     )
+
+
+@team_only(CHANGE_CASES, post_only=True)
+def case_invite(request, pk):
+    case = _case(request, pk)
+    try:
+        application_services.invite_to_apply(case, by=request.user)
+    except application_services.ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"We have e-mailed {case.email} a link to apply online.")
+    return redirect("fostering:case_detail", pk=case.pk)
 
 
 @team_only(CHANGE_CASES, post_only=True)
@@ -225,12 +244,18 @@ def check_edit(request, pk):
     form = CheckForm(request.POST or None, instance=check)
     if request.method == "POST" and form.is_valid():
         form.save()
+        check_updated(check)
         messages.success(request, f"{check} updated.")
         return redirect("fostering:case_detail", pk=check.case_id)
     return render(
         request,
         "fostering/team/form_page.html",
-        {"case": check.case, "form": form, "heading": str(check)},
+        {
+            "case": check.case,
+            "form": form,
+            "heading": str(check),
+            "reference_requests": references.requests_for(check),
+        },
     )
 
 

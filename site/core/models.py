@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .pages import BasePage  # noqa: F401
+from .references import ReferenceRequest  # noqa: F401
 
 
 class AccessLogEntry(models.Model):
