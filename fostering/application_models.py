@@ -71,7 +71,7 @@ class Applicant(models.Model):
     consents = models.JSONField(default=list, blank=True)
 
     class Meta:
-        ordering = ["role", "pk"]
+        ordering = ["pk"]  # the enquirer first: invited before anyone they invite
         constraints = [
             models.UniqueConstraint(fields=["application", "role"], name="fostering_one_per_role")
         ]
