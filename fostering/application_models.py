@@ -6,6 +6,7 @@ and a joint applicant who joins through an invitation link). Answers are kept pe
 per applicant. The questions and their rules live in `application_sections.py`.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -82,6 +83,13 @@ class Applicant(models.Model):
     @property
     def has_joined(self) -> bool:
         return self.user_id is not None
+
+    def consent_list(self) -> list[dict]:
+        """The consents as recorded, with the time each was agreed as a datetime."""
+        return [
+            {**consent, "agreed_at": datetime.datetime.fromisoformat(consent["agreed_at"])}
+            for consent in self.consents
+        ]
 
 
 class ApplicationSection(models.Model):

@@ -539,3 +539,29 @@ class JointApplicantForm(forms.Form):
         label="Their e-mail address",
         help_text="We send them a link to join the application with their own account.",
     )
+
+
+def readable_answers(section, data):
+    """A section's answers as (question, answer) rows for the check-your-answers page."""
+    if section.many:
+        items = [section.summary(item) for item in data.get("items", [])]
+        if data.get("none"):
+            items = [section.none_label]
+        return [("Entries", items)] if items else []  # one line per entry
+    rows = []
+    form = section.form(initial=section.form.initial_from(data))
+    for name, form_field in form.fields.items():
+        value = data.get(name)
+        if value in (None, ""):
+            continue
+        choices = dict(getattr(form_field, "choices", []) or [])
+        if isinstance(value, list):
+            value = ", ".join(str(choices.get(v, v)) for v in value)
+        elif isinstance(value, bool):
+            value = "Yes" if value else "No"
+        else:
+            value = choices.get(value, value)
+            if hasattr(form.initial.get(name), "strftime"):
+                value = f"{form.initial[name]:%-d %B %Y}"
+        rows.append((form_field.label, [value]))
+    return rows

@@ -44,6 +44,11 @@ urlpatterns = [
     path("fostering-reference/<str:token>/", apply.reference, name="reference"),
     # The fostering team.
     path("fostering-team/cases/<int:pk>/invite/", team.case_invite, name="case_invite"),
+    path(
+        "fostering-team/cases/<int:pk>/application/",
+        team.case_application,
+        name="case_application",
+    ),
     path("fostering-team/", team.dashboard, name="dashboard"),
     path("fostering-team/cases/<int:pk>/", team.case_detail, name="case_detail"),
     path("fostering-team/cases/<int:pk>/move/", team.case_move, name="case_move"),

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 from core.references import ReferenceLinkError
 
 from .. import application_services as applying
-from ..application_sections import BY_KEY, SECTIONS, DeclarationForm, JointApplicantForm
+from ..application_sections import (
+    BY_KEY,
+    SECTIONS,
+    DeclarationForm,
+    JointApplicantForm,
+    readable_answers,
+)
 from ..forms import ReferenceForm
 from ..models import Applicant, FosteringRules
 from ..permissions import own_cases
@@ -212,7 +218,7 @@ def declaration(request, reference):
         # Only this applicant's own sections and the household's: never the other's.
         owner = applicant if section.per_applicant else None
         record = applying.section_record(application, section, owner)
-        answers.append((section, _readable(section, record.data)))
+        answers.append((section, readable_answers(section, record.data)))
     return render(
         request,
         "fostering/apply/declaration.html",
@@ -225,32 +231,6 @@ def declaration(request, reference):
             "unfinished": applying.unfinished(application, applicant),
         },
     )
-
-
-def _readable(section, data):
-    """A section's answers as (question, answer) rows for the check-your-answers page."""
-    if section.many:
-        items = [section.summary(item) for item in data.get("items", [])]
-        if data.get("none"):
-            items = [section.none_label]
-        return [("Entries", items)] if items else []  # one line per entry
-    rows = []
-    form = section.form(initial=section.form.initial_from(data))
-    for name, form_field in form.fields.items():
-        value = data.get(name)
-        if value in (None, ""):
-            continue
-        choices = dict(getattr(form_field, "choices", []) or [])
-        if isinstance(value, list):
-            value = ", ".join(str(choices.get(v, v)) for v in value)
-        elif isinstance(value, bool):
-            value = "Yes" if value else "No"
-        else:
-            value = choices.get(value, value)
-            if hasattr(form.initial.get(name), "strftime"):
-                value = f"{form.initial[name]:%-d %B %Y}"
-        rows.append((form_field.label, [value]))
-    return rows
 
 
 @login_required

@@ -18,6 +18,7 @@ from core.models import AccessLogEntry
 from core.spreadsheets import sections_response
 
 from .. import application_services, queries
+from ..application_sections import SECTIONS, readable_answers
 from ..clocks import case_clocks
 from ..forms import (
     CaseDetailsForm,
@@ -29,6 +30,7 @@ from ..forms import (
     ReportPeriodForm,
 )
 from ..models import (
+    FosteringApplication,
     FosteringCase,
     FosteringRules,
     InformationEvent,
@@ -155,6 +157,38 @@ def _render_case(request, case, *, move_form=None, note_form=None, training_form
             and getattr(case, "application", None) is None,
         },
     )
+
+
+@team_only()
+def case_application(request, pk):
+    """The household's application as the team reads it: every applicant's answers, the
+    private sections included, and each declaration with the consents' wording and dates."""
+    case = _case(request, pk)
+    application = get_object_or_404(FosteringApplication, case=case)
+    AccessLogEntry.record(request.user, case, detail="Read the application to foster")
+    people = []
+    for applicant in application.applicants.all():
+        own = [
+            (section, readable_answers(section, _answers(application, section, applicant)))
+            for section in SECTIONS
+            if section.per_applicant
+        ]
+        people.append((applicant, own))
+    household = [
+        (section, readable_answers(section, _answers(application, section, None)))
+        for section in SECTIONS
+        if not section.per_applicant
+    ]
+    return render(
+        request,
+        "fostering/team/application.html",
+        {"case": case, "application": application, "people": people, "household": household},
+    )
+
+
+def _answers(application, section, applicant):
+    record = application.sections.filter(applicant=applicant, key=section.key).first()
+    return record.data if record else {}
 
 
 @team_only(CHANGE_CASES, post_only=True)

@@ -79,6 +79,13 @@ def _reference_link(make_user):
     return {"token": request.token}
 
 
+def _team_application(make_user):
+    from fostering.models import FosteringCase
+
+    reference = _someone_elses_application(make_user)["reference"]
+    return {"pk": FosteringCase.objects.get(reference=reference).pk}
+
+
 def _check(make_user):
     from fostering.factories import FosteringCaseFactory, HouseholdMemberFactory
     from fostering.services import create_checks_for
@@ -116,6 +123,7 @@ ACCESS = [
     Row("fostering:apply_join", allowed=ALL_ROLES, kwargs=_joint_invitation),
     Row("fostering:reference", public=True, kwargs=_reference_link),
     Row("fostering:case_invite", allowed=TEAM, kwargs=_case, ok=405),
+    Row("fostering:case_application", allowed=TEAM, kwargs=_team_application),
     Row("fostering:dashboard", allowed=TEAM),
     Row("fostering:case_detail", allowed=TEAM, kwargs=_case),
     Row("fostering:case_move", allowed=TEAM, kwargs=_case, ok=405),

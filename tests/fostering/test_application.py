@@ -465,3 +465,16 @@ def test_no_verified_email_no_join(household, make_user):
     EmailAddress.objects.filter(user=jo).update(verified=False)
     with pytest.raises(applying.ApplicationError, match="Sign in with the account"):
         applying.accept_joint_invitation(joint.invitation_token, jo)
+
+
+def test_the_team_reads_every_answer_and_the_consents_with_their_dates(
+    client_for, household, make_user
+):
+    case = _sent(household, make_user)
+    client = client_for("fostering team")
+    page = client.get(reverse("fostering:case_detail", args=[case.pk])).content.decode()
+    assert "Read the application" in page
+    page = client.get(reverse("fostering:case_application", args=[case.pk])).content.decode()
+    assert "Asthma" in page and "Sam Old" in page  # private to the applicant, not the team
+    assert "I agree to an enhanced DBS check, including the children" in page
+    assert f"Agreed {TODAY:%-d %B %Y}" in page
