@@ -10,9 +10,19 @@ import datetime
 
 from django.utils import timezone
 
+from accounts.factories import UserFactory
 from accounts.models import Team, User
 from core.booking import BookingStatus
+from core.references import ReferenceRequest
 
+from .application_services import (
+    REFERENCE_PURPOSE,
+    accept_joint_invitation,
+    invite_joint_applicant,
+    invite_to_apply,
+    record_reference,
+    submit_application,
+)
 from .clocks import WorkingDays
 from .factories import (
     EventBookingFactory,
@@ -20,6 +30,8 @@ from .factories import (
     InformationEventFactory,
     PreparationSessionFactory,
     advance,
+    fill_household_sections,
+    fill_own_sections,
 )
 from .models import (
     BankHoliday,
@@ -30,7 +42,7 @@ from .models import (
     Stage1Check,
 )
 from .pipeline import JOURNEY, NEEDS_REASON, REVIEW, Stage
-from .services import add_household_member, add_note, book_preparation_place
+from .services import add_household_member, add_note, book_preparation_place, refresh_stage_one
 
 BANK_HOLIDAYS = [
     ("2026-01-01", "New Year's Day"),
@@ -135,6 +147,19 @@ CASES = [
         "No spare bedroom for a child",
     ),
 ]
+
+# Households applying online, each at a different point: invited and not started; part
+# filled in with the partner not yet joined; sent (the Stage 1 checks and referees' links
+# created, one reference back); every Stage 1 check back, with the 10-working-day clock
+# for telling them about Stage 2 on track, and overdue.
+APPLYING = {
+    "shona.mcbride@example.com": "invited",
+    "kwame.asante@example.com": "in_progress",
+    "dev.patel@example.com": "sent",
+    "farah.siddiqui@example.com": "checks_back",
+    "colin.pryce@example.com": "checks_back_late",
+}
+SENT = {"sent", "checks_back", "checks_back_late"}
 
 # Typical days from one stage to the next, compressed to fit each case's age.
 TYPICAL_DAYS = {
@@ -327,15 +352,23 @@ def _walk(case, stage, remark, now, worker, partner, sessions):
         wanted = [1]
     scale = min(1.0, span / sum(wanted)) if sum(wanted) else 1
     at = case.enquired_at
+    point = APPLYING.get(case.email)
     for step, days in zip(path, wanted, strict=True):
         at = at + datetime.timedelta(days=days * scale)
         note = remark if step == stage and stage in NEEDS_REASON else REVIEW_NOTES.get(step, "")
-        if step == Stage.STAGE_ONE:
+        if step == Stage.APPLICATION and point in SENT:
+            _apply_online(case, worker, partner, at, point)  # sending moves the case
+            continue
+        if step == Stage.STAGE_ONE and not case.members.exists():
             _household(case, stage, partner)
         if step == Stage.TRAINING:
             _training(case, stage, sessions)
         advance(case, step, by=worker, note=note, now=at)
-    if stage == Stage.STAGE_ONE:
+    if point and point not in SENT:
+        _apply_online(case, worker, partner, at, point)
+    if point in {"checks_back", "checks_back_late"}:
+        _all_checks_back(case, late=point == "checks_back_late")
+    elif stage == Stage.STAGE_ONE:
         _some_checks_still_open(case)
     if stage in {Stage.STAGE_TWO, Stage.PANEL_BOOKED}:
         add_note(
@@ -377,6 +410,61 @@ def _household(case, stage, partner):
         if check.check_type == CheckType.REFERENCE:
             check.detail = "Personal referee (friend of over ten years)"
         check.save()
+
+
+def _applicant_account(email, first, last):
+    return UserFactory(email=email, first_name=first, last_name=last, roles=["foster enquirer"])
+
+
+def _apply_online(case, worker, partner, at, point):
+    """Invite the household to apply and take its application to `point` (see APPLYING)."""
+    application = invite_to_apply(case, by=worker, now=at)
+    lead_user = _applicant_account(case.email, case.first_name, case.last_name)
+    FosteringCase.objects.filter(pk=case.pk).update(user=lead_user)
+    case.user = lead_user
+    lead = application.applicants.get()
+    lead.user, lead.accepted_at = lead_user, at
+    lead.save(update_fields=["user", "accepted_at"])
+    if point == "invited":
+        return
+    joint = None
+    if partner:
+        joint = invite_joint_applicant(
+            application,
+            name=f"Chris {case.last_name}",
+            email=f"chris.{case.last_name}@example.com".lower(),
+            by=lead_user,
+            now=at,
+        )
+    fill_own_sections(application, lead)
+    if point == "in_progress":
+        return  # the partner has not joined yet; the household's sections are still to do
+    if joint:
+        partner_user = _applicant_account(joint.email, "Chris", case.last_name)
+        accept_joint_invitation(joint.invitation_token, partner_user, now=at)
+        joint.refresh_from_db()
+        fill_own_sections(application, joint)
+    fill_household_sections(application, lead)
+    submit_application(application, by=lead_user, now=at)
+    case.refresh_from_db()
+    if point == "sent":
+        request = ReferenceRequest.objects.filter(purpose=REFERENCE_PURPOSE).order_by("-pk")
+        first = request.filter(object_id__in=case.checks.values_list("pk", flat=True)).last()
+        record_reference(
+            first,
+            {
+                "How long have you known them, and how?": "Twelve years; we met at work.",
+                "Would you recommend them as foster carers?": "Yes",
+            },
+            now=min(at + datetime.timedelta(days=3), timezone.now()),
+        )
+
+
+def _all_checks_back(case, *, late):
+    """Every Stage 1 check back: three working days ago (on track), or fourteen (overdue)."""
+    day = WorkingDays().add(timezone.localdate(), -14 if late else -3)
+    case.checks.update(completed_on=day, outcome=Stage1Check.Outcome.SATISFACTORY)
+    refresh_stage_one(case)
 
 
 def _some_checks_still_open(case):

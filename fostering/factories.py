@@ -189,3 +189,105 @@ def walk_to(case, stage, *, by, now=None):
     for step in JOURNEY[JOURNEY.index(case.stage) + 1 : JOURNEY.index(stage) + 1]:
         advance(case, step, by=by, now=now)
     return case
+
+
+# --- Online applications ----------------------------------------------------------------
+
+
+def fill_own_sections(application, applicant, *, sign=True):
+    """Answer every section of one applicant's own (for the demo and tests)."""
+    from .application_sections import BY_KEY, CONSENTS
+    from .application_services import add_item, finish_list, save_answers, sign_declaration
+
+    surname = applicant.name.split()[-1]
+    save_answers(
+        application,
+        BY_KEY["about_you"],
+        applicant,
+        {
+            "full_name": applicant.name,
+            "previous_names": "",
+            "date_of_birth": "1983-06-14",
+            "phone": "07700 900555",
+        },
+    )
+    add_item(
+        application,
+        BY_KEY["addresses"],
+        applicant,
+        {
+            "address": f"{14 + applicant.pk % 40} Winchester Road, Southampton",
+            "postcode": "SO16 6AA",
+            "moved_in": "2012-04-01",
+        },
+    )
+    finish_list(application, BY_KEY["addresses"], applicant)
+    add_item(
+        application,
+        BY_KEY["employment"],
+        applicant,
+        {
+            "employer": "University Hospital Southampton",
+            "job_title": "Nurse",
+            "started": "2014-09-01",
+            "contact_email": "hr@example.com",
+        },
+    )
+    finish_list(application, BY_KEY["employment"], applicant)
+    finish_list(application, BY_KEY["former_partners"], applicant, none=True)
+    save_answers(
+        application,
+        BY_KEY["health"],
+        applicant,
+        {
+            "gp_practice": "Shirley Health Centre, Southampton",
+            "conditions": "",
+            "medical_consent": True,
+        },
+    )
+    save_answers(application, BY_KEY["convictions"], applicant, {"has_record": "no", "details": ""})
+    if sign:
+        sign_declaration(applicant, {key: True for key, _ in CONSENTS})
+    return surname
+
+
+def fill_household_sections(application, applicant, *, referees=2):
+    """Answer the household's sections, with this many referees (for the demo and tests)."""
+    from .application_sections import BY_KEY
+    from .application_services import add_item, finish_list, save_answers
+
+    finish_list(application, BY_KEY["household"], applicant, none=True)
+    finish_list(application, BY_KEY["children"], applicant, none=True)
+    for n, name in enumerate(["Priya Shah", "Tom Reed", "Alex Moore"][:referees]):
+        add_item(
+            application,
+            BY_KEY["referees"],
+            applicant,
+            {
+                "name": name,
+                "email": f"referee{n}.{application.pk}@example.com",
+                "phone": "07700 900222",
+                "how_known": "A friend for over ten years",
+                "years_known": 12,
+                "is_relative": "no",
+                "lives_with_you": "no",
+            },
+        )
+    finish_list(application, BY_KEY["referees"], applicant)
+    save_answers(
+        application,
+        BY_KEY["home"],
+        applicant,
+        {
+            "bedrooms": 3,
+            "sleeping": "Us in the front bedroom; the back bedroom is free.",
+            "pets": "A cat",
+            "smoking": "no",
+        },
+    )
+    save_answers(
+        application,
+        BY_KEY["fostering"],
+        applicant,
+        {"types": ["short_term"], "ages": ["5-10", "11-15"], "how_many": "1"},
+    )
