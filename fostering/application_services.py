@@ -519,3 +519,48 @@ def check_progress(case) -> list[dict]:
             words = f"{done} of {len(of_type)} done"
         rows.append({"label": label, "status": words, "done": done == len(of_type)})
     return rows
+
+
+# --- Personal data ---------------------------------------------------------------------
+
+
+def erase_application(case) -> None:
+    """Remove the online application and the referees' requests and answers with it (run
+    before a case is anonymised: the referees and former partners are third parties, kept
+    only as long as the case)."""
+    check_ids = [str(pk) for pk in case.checks.values_list("pk", flat=True)]
+    references.ReferenceRequest.objects.filter(
+        content_type__app_label="fostering",
+        content_type__model="stage1check",
+        object_id__in=check_ids,
+    ).delete()
+    FosteringApplication.objects.filter(case=case).delete()
+
+
+def export_for(user) -> list[dict]:
+    """What a person applying sees in their data download: their own sections, the
+    household's sections (which either applicant wrote) and their declaration. Not the
+    other applicant's sections, and not what referees wrote about them (given in
+    confidence, and the referees' own data)."""
+    exported = []
+    for applicant in Applicant.objects.filter(user=user).select_related("application__case"):
+        application = applicant.application
+        sections = {}
+        for section in SECTIONS:
+            owner = applicant if section.per_applicant else None
+            record = application.sections.filter(applicant=owner, key=section.key).first()
+            if record and record.data:
+                sections[section.title] = record.data
+        exported.append(
+            {
+                "reference": application.case.reference,
+                "role": applicant.get_role_display(),
+                "invited_at": application.invited_at.isoformat(),
+                "sent_at": application.submitted_at.isoformat()
+                if application.submitted_at
+                else None,
+                "sections": sections,
+                "declaration": applicant.consents,
+            }
+        )
+    return exported

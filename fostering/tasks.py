@@ -244,6 +244,7 @@ def send_clock_alerts(today_iso=None):
 def anonymise_closed_enquiries(today_iso=None):
     """Anonymise withdrawn and not-progressed cases, and information event bookings, once
     the retention period has passed. Returns the number of cases anonymised."""
+    from .application_services import erase_application
     from .models import EventBooking, FosteringCase, FosteringRules
     from .pipeline import Stage
     from .services import anonymise_case
@@ -258,6 +259,7 @@ def anonymise_closed_enquiries(today_iso=None):
     )
     count = 0
     for case in cases:
+        erase_application(case)
         anonymise_case(case)
         count += 1
     # Information event bookings (people who may never have enquired) go the same way once

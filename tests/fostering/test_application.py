@@ -478,3 +478,29 @@ def test_the_team_reads_every_answer_and_the_consents_with_their_dates(
     assert "Asthma" in page and "Sam Old" in page  # private to the applicant, not the team
     assert "I agree to an enhanced DBS check, including the children" in page
     assert f"Agreed {TODAY:%-d %B %Y}" in page
+
+
+def test_the_download_holds_ones_own_answers_and_retention_removes_the_application(
+    client_for, household, make_user
+):
+    import json
+
+    from fostering.tasks import anonymise_closed_enquiries
+
+    case = _sent(household, make_user)
+    client = client_for(None)
+    client.force_login(household[1])
+    data = json.loads(client.get(reverse("accounts:download_data")).content)
+    exported = data["fostering"]["applications_to_foster"][0]
+    assert exported["sections"]["Your health and GP"]["conditions"] == "Asthma"
+    assert exported["declaration"][0]["consent"] == "dbs"
+    ReferenceRequest.objects.update(answers={"Anything": "Kept in confidence"})
+    assert "Kept in confidence" not in json.dumps(data)
+
+    move_case(case, Stage.WITHDRAWN, by=household[0], note="Moving away")
+    FosteringCase.objects.filter(pk=case.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    assert anonymise_closed_enquiries() == 1
+    assert not ReferenceRequest.objects.exists()
+    assert not hasattr(FosteringCase.objects.get(pk=case.pk), "application")
