@@ -291,3 +291,49 @@ class ReferenceForm(forms.Form):
         if said_yes and not data.get("details", "").strip():
             self.add_error("details", "Tell us more about what you answered yes to")
         return data
+
+
+class CanIFosterForm(forms.Form):
+    """The optional check before enquiring: it explains and encourages, and turns nobody
+    away (nothing is stored)."""
+
+    age = forms.ChoiceField(
+        label="Are you 21 or over?",
+        choices=[("yes", "Yes"), ("soon", "Not yet, but I will be soon"), ("no", "No")],
+        widget=forms.RadioSelect,
+    )
+    bedroom = forms.ChoiceField(
+        label="Do you have a spare bedroom?",
+        choices=[("yes", "Yes"), ("soon", "Not yet, but there will be"), ("no", "No")],
+        widget=forms.RadioSelect,
+    )
+    experience = forms.ChoiceField(
+        label="Have you cared for children, as a parent, at work or as a volunteer?",
+        choices=[("yes", "Yes"), ("some", "A little"), ("no", "Not really")],
+        widget=forms.RadioSelect,
+    )
+
+    ANSWERS = {
+        "age": {
+            "yes": "You are old enough to foster.",
+            "soon": "You can be approved from 21, and the assessment takes several months: it "
+            "is a good time to find out more.",
+            "no": "You can be approved as a foster carer from 21. Come to an information "
+            "event now: many people start thinking about fostering well before then.",
+        },
+        "bedroom": {
+            "yes": "Good: a child in foster care usually needs a bedroom of their own.",
+            "soon": "That is fine: we can plan the timing with you when you enquire.",
+            "no": "A child in foster care usually needs their own bedroom. Talk to us: "
+            "short breaks, or a move you are planning, can change what is possible.",
+        },
+        "experience": {
+            "yes": "Your experience with children will help, and we will build on it.",
+            "some": "Every bit of experience counts, and we help you build more.",
+            "no": "Many of our foster carers started with little experience. Skills to Foster "
+            "training and a supervising social worker help you get ready.",
+        },
+    }
+
+    def explanations(self) -> list[str]:
+        return [self.ANSWERS[name][self.cleaned_data[name]] for name in self.ANSWERS]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("fostering-events/booking/<str:token>/", public.manage_booking, name="manage_booking"),
     path("fostering-enquiry/", public.enquiry, name="enquiry"),
     path("fostering-enquiry/sent/", public.enquiry_sent, name="enquiry_sent"),
+    path("fostering-enquiry/can-i-foster/", public.can_i_foster, name="can_i_foster"),
     # The enquirer's own case.
     path("fostering-enquiry/my-case/", public.my_cases, name="my_cases"),
     path("fostering-enquiry/my-case/<str:reference>/", public.my_case, name="my_case"),

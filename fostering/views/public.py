@@ -10,7 +10,7 @@ from core.booking import BookingError, BookingStatus, with_places_taken
 
 from ..application_services import check_progress
 from ..clocks import case_clocks
-from ..forms import EnquiryForm, EventBookingForm
+from ..forms import CanIFosterForm, EnquiryForm, EventBookingForm
 from ..models import FosteringRules, InformationEvent
 from ..permissions import own_cases
 from ..pipeline import CLOSED
@@ -95,6 +95,19 @@ def manage_booking(request, token):
             "active": booking.status == BookingStatus.CONFIRMED,
             "upcoming": booking.session.starts_at > timezone.now(),
         },
+    )
+
+
+def can_i_foster(request):
+    """A short, optional check before enquiring. It never turns anyone away, and keeps
+    nothing: the answers travel in the address and are explained on the same page."""
+    # "asked" marks a sent form, so sending it with nothing chosen shows the errors.
+    form = CanIFosterForm(request.GET or None)
+    explanations = form.explanations() if form.is_valid() else []
+    return render(
+        request,
+        "fostering/public/can_i_foster.html",
+        {"form": form, "explanations": explanations},
     )
 
 

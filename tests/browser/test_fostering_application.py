@@ -259,3 +259,21 @@ def test_a_household_applies_online_and_the_checks_and_clocks_follow(page, new_p
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("whether they can go on to Stage 2")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_can_i_foster_check_encourages_and_is_accessible(page, transactional_db):
+    ensure_roots()
+    page.goto("/fostering-enquiry/")
+    page.get_by_role("link", name="Answer three quick questions").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="See what this means").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("group", name="21 or over").get_by_label("No", exact=True).check()
+    page.get_by_role("group", name="spare bedroom").get_by_label("Yes", exact=True).check()
+    page.get_by_role("group", name="cared for children").get_by_label("A little").check()
+    page.get_by_role("button", name="See what this means").click()
+    expect(page.get_by_text("Nothing here stops you enquiring")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Enquire about fostering").click()
+    expect(page.get_by_role("heading", name="Enquire about fostering")).to_be_visible()

@@ -105,6 +105,7 @@ ACCESS = [
     Row("fostering:event_detail", public=True, kwargs=_event),
     Row("fostering:manage_booking", public=True, kwargs=_booking_token),
     Row("fostering:enquiry", public=True),
+    Row("fostering:can_i_foster", public=True),
     # Without an enquiry in this browser session, the thank-you page sends you to the form.
     Row("fostering:enquiry_sent", public=True, ok=302),
     Row("fostering:my_cases", allowed=ALL_ROLES),

@@ -504,3 +504,16 @@ def test_the_download_holds_ones_own_answers_and_retention_removes_the_applicati
     assert anonymise_closed_enquiries() == 1
     assert not ReferenceRequest.objects.exists()
     assert not hasattr(FosteringCase.objects.get(pk=case.pk), "application")
+
+
+def test_can_i_foster_explains_and_never_turns_anyone_away(client):
+    page = client.get(reverse("fostering:can_i_foster"))
+    assert page.status_code == 200 and "What your answers mean" not in page.content.decode()
+    text = client.get(
+        reverse("fostering:can_i_foster"), {"age": "no", "bedroom": "no", "experience": "no"}
+    ).content.decode()
+    assert "You can be approved as a foster carer from 21" in text
+    assert "Nothing here stops you enquiring" in text
+    assert reverse("fostering:enquiry") in text
+    text = client.get(reverse("fostering:can_i_foster"), {"age": "yes"}).content.decode()
+    assert "There is a problem" in text and "Enquire about fostering" in text
