@@ -185,6 +185,17 @@ CLOCK_RULES = [
         met_by_stages=_at_or_after(Stage.PANEL_RECOMMENDATION),
     ),
     ClockRule(
+        "stage_two_decision",
+        "stage_one_completed_on",
+        lambda r: (
+            f"Tell the applicants within {r.stage_two_decision_working_days} working days of "
+            "the last Stage 1 check whether they can go on to Stage 2"
+        ),
+        lambda start, r, days: days.add(start, r.stage_two_decision_working_days),
+        _short_risk,
+        met_by_stages=_at_or_after(Stage.STAGE_TWO),
+    ),
+    ClockRule(
         "panel_papers",
         "panel_date",
         lambda r: f"Panel papers out {r.panel_papers_working_days} working days before panel",

@@ -10,15 +10,28 @@ import datetime
 
 from django.utils import timezone
 
+from accounts.factories import UserFactory
 from accounts.models import Team, User
 from core.booking import BookingStatus
+from core.references import ReferenceRequest
 
+from .application_services import (
+    REFERENCE_PURPOSE,
+    accept_joint_invitation,
+    invite_joint_applicant,
+    invite_to_apply,
+    record_reference,
+    submit_application,
+)
 from .clocks import WorkingDays
 from .factories import (
     EventBookingFactory,
     FosteringCaseFactory,
     InformationEventFactory,
     PreparationSessionFactory,
+    advance,
+    fill_household_sections,
+    fill_own_sections,
 )
 from .models import (
     BankHoliday,
@@ -29,7 +42,7 @@ from .models import (
     Stage1Check,
 )
 from .pipeline import JOURNEY, NEEDS_REASON, REVIEW, Stage
-from .services import add_household_member, add_note, book_preparation_place, move_case
+from .services import add_household_member, add_note, book_preparation_place, refresh_stage_one
 
 BANK_HOLIDAYS = [
     ("2026-01-01", "New Year's Day"),
@@ -134,6 +147,19 @@ CASES = [
         "No spare bedroom for a child",
     ),
 ]
+
+# Households applying online, each at a different point: invited and not started; part
+# filled in with the partner not yet joined; sent (the Stage 1 checks and referees' links
+# created, one reference back); every Stage 1 check back, with the 10-working-day clock
+# for telling them about Stage 2 on track, and overdue.
+APPLYING = {
+    "shona.mcbride@example.com": "invited",
+    "kwame.asante@example.com": "in_progress",
+    "dev.patel@example.com": "sent",
+    "farah.siddiqui@example.com": "checks_back",
+    "colin.pryce@example.com": "checks_back_late",
+}
+SENT = {"sent", "checks_back", "checks_back_late"}
 
 # Typical days from one stage to the next, compressed to fit each case's age.
 TYPICAL_DAYS = {
@@ -302,14 +328,15 @@ def _seed_cases(now, sessions):
         if stage == Stage.ENQUIRY and remark:
             case.assessing_worker = worker
             case.save(update_fields=["assessing_worker"])
-        _walk(case, stage, remark, now, worker)
-        _household(case, stage, partner, now)
-        _training(case, stage, sessions, now)
+        _walk(case, stage, remark, now, worker, partner, sessions)
         _panel_dates(case, remark, now)
     return created
 
 
-def _walk(case, stage, remark, now, worker):
+def _walk(case, stage, remark, now, worker, partner, sessions):
+    """Take the case to its stage, recording before each move what its gate needs (the
+    household at the application, training before the training stage; the rest as
+    `factories.advance` records it on the day of the move)."""
     if stage == Stage.ENQUIRY:
         return
     closing = stage in {Stage.WITHDRAWN, Stage.NOT_PROGRESSED}
@@ -325,10 +352,24 @@ def _walk(case, stage, remark, now, worker):
         wanted = [1]
     scale = min(1.0, span / sum(wanted)) if sum(wanted) else 1
     at = case.enquired_at
+    point = APPLYING.get(case.email)
     for step, days in zip(path, wanted, strict=True):
         at = at + datetime.timedelta(days=days * scale)
         note = remark if step == stage and stage in NEEDS_REASON else REVIEW_NOTES.get(step, "")
-        move_case(case, step, by=worker, note=note, now=at)
+        if step == Stage.APPLICATION and point in SENT:
+            _apply_online(case, worker, partner, at, point)  # sending moves the case
+            continue
+        if step == Stage.STAGE_ONE and not case.members.exists():
+            _household(case, stage, partner)
+        if step == Stage.TRAINING:
+            _training(case, stage, sessions)
+        advance(case, step, by=worker, note=note, now=at)
+    if point and point not in SENT:
+        _apply_online(case, worker, partner, at, point)
+    if point in {"checks_back", "checks_back_late"}:
+        _all_checks_back(case, late=point == "checks_back_late")
+    elif stage == Stage.STAGE_ONE:
+        _some_checks_still_open(case)
     if stage in {Stage.STAGE_TWO, Stage.PANEL_BOOKED}:
         add_note(
             case,
@@ -342,11 +383,8 @@ def _walk(case, stage, remark, now, worker):
         case.save(update_fields=["application_received_on"])
 
 
-def _household(case, stage, partner, now):
-    # Households are recorded from the application on (the withdrawn demo case got that far).
-    reached_application = case.moves.filter(to_stage=Stage.APPLICATION).exists()
-    if not reached_application:
-        return
+def _household(case, stage, partner):
+    """The household as the application recorded it, with the Stage 1 checks it needs."""
     add_household_member(
         case, name=case.full_name, relationship=HouseholdMember.Relationship.APPLICANT
     )
@@ -363,13 +401,9 @@ def _household(case, stage, partner, now):
             relationship=HouseholdMember.Relationship.CHILD,
             is_adult=False,
         )
-    done = stage not in {Stage.APPLICATION, Stage.STAGE_ONE, Stage.WITHDRAWN, Stage.NOT_PROGRESSED}
-    requested = timezone.localtime(case.stage_changed_at).date() - datetime.timedelta(days=20)
+    requested = timezone.localtime(case.stage_changed_at).date() + datetime.timedelta(days=1)
     for i, check in enumerate(case.checks.all()):
         check.requested_on = requested
-        if done or (stage == Stage.STAGE_ONE and i % 2 == 0):
-            check.completed_on = requested + datetime.timedelta(days=10 + i)
-            check.outcome = Stage1Check.Outcome.SATISFACTORY
         if check.check_type == CheckType.FORMER_PARTNER and i % 4 == 0:
             check.outcome = Stage1Check.Outcome.NOT_APPLICABLE
             check.notes = "No former partners."
@@ -378,11 +412,79 @@ def _household(case, stage, partner, now):
         check.save()
 
 
-def _training(case, stage, sessions, now):
+def _applicant_account(email, first, last):
+    return UserFactory(email=email, first_name=first, last_name=last, roles=["foster enquirer"])
+
+
+def _apply_online(case, worker, partner, at, point):
+    """Invite the household to apply and take its application to `point` (see APPLYING)."""
+    application = invite_to_apply(case, by=worker, now=at)
+    lead_user = _applicant_account(case.email, case.first_name, case.last_name)
+    FosteringCase.objects.filter(pk=case.pk).update(user=lead_user)
+    case.user = lead_user
+    lead = application.applicants.get()
+    lead.user, lead.accepted_at = lead_user, at
+    lead.save(update_fields=["user", "accepted_at"])
+    if point == "invited":
+        return
+    joint = None
+    if partner:
+        joint = invite_joint_applicant(
+            application,
+            name=f"Chris {case.last_name}",
+            email=f"chris.{case.last_name}@example.com".lower(),
+            by=lead_user,
+            now=at,
+        )
+    fill_own_sections(application, lead)
+    if point == "in_progress":
+        return  # the partner has not joined yet; the household's sections are still to do
+    if joint:
+        partner_user = _applicant_account(joint.email, "Chris", case.last_name)
+        accept_joint_invitation(joint.invitation_token, partner_user, now=at)
+        joint.refresh_from_db()
+        fill_own_sections(application, joint)
+    fill_household_sections(application, lead)
+    submit_application(application, by=lead_user, now=at)
+    case.refresh_from_db()
+    if point == "sent":
+        request = ReferenceRequest.objects.filter(purpose=REFERENCE_PURPOSE).order_by("-pk")
+        first = request.filter(object_id__in=case.checks.values_list("pk", flat=True)).last()
+        record_reference(
+            first,
+            {
+                "How long have you known them, and how?": "Twelve years; we met at work.",
+                "Would you recommend them as foster carers?": "Yes",
+            },
+            now=min(at + datetime.timedelta(days=3), timezone.now()),
+        )
+
+
+def _all_checks_back(case, *, late):
+    """Every Stage 1 check back: three working days ago (on track), or fourteen (overdue)."""
+    day = WorkingDays().add(timezone.localdate(), -14 if late else -3)
+    case.checks.update(completed_on=day, outcome=Stage1Check.Outcome.SATISFACTORY)
+    refresh_stage_one(case)
+
+
+def _some_checks_still_open(case):
+    """A case at Stage 1 has about half its checks back."""
+    for i, check in enumerate(case.checks.all()):
+        if i % 2 == 0 and check.outcome == Stage1Check.Outcome.PENDING:
+            check.completed_on = min(
+                check.requested_on + datetime.timedelta(days=10 + i), timezone.localdate()
+            )
+            check.outcome = Stage1Check.Outcome.SATISFACTORY
+            check.save(update_fields=["completed_on", "outcome"])
+
+
+def _training(case, stage, sessions):
+    """Skills to Foster: booked on the coming sessions for a case in training; attended (the
+    autumn group) for a case beyond it, or withdrawn after it."""
     if stage == Stage.TRAINING:
         for session in sessions.get("current", []):
             book_preparation_place(session, case)
-    elif _beyond_training(stage):
+    elif _beyond_training(stage) or stage == Stage.WITHDRAWN:
         for session in sessions.get("past", []):
             PreparationBooking.objects.get_or_create(
                 session=session,

@@ -17,7 +17,7 @@ from .models import (
     PreparationSession,
     Stage1Check,
 )
-from .pipeline import ALLOWED_MOVES, NEEDS_REASON, REASON_PROMPTS, Stage
+from .pipeline import ALLOWED_MOVES, NEEDS_REASON, REASON_PROMPTS, Recommendation, Stage
 
 # Outward code (area, district), then inward code (sector, unit), without the space.
 UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
@@ -122,12 +122,23 @@ class MoveForm(forms.Form):
         help_text="Required when a case is withdrawn, not progressed or not approved: say why.",
     )
 
-    def __init__(self, case, *args, **kwargs):
+    override_reason = forms.CharField(
+        label="Reason for overriding what is missing",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Administrators only. Leave empty unless the case must move on before "
+        "everything it needs is recorded: say why. The case history shows it.",
+    )
+
+    def __init__(self, case, *args, can_override=False, **kwargs):
         super().__init__(*args, **kwargs)
         allowed = ALLOWED_MOVES[case.stage]
         self.fields["to_stage"].widget = forms.RadioSelect(
             choices=[(s.value, s.label) for s in Stage if s in allowed]
         )
+        if not can_override:
+            del self.fields["override_reason"]
 
     def clean(self):
         data = super().clean()
@@ -153,13 +164,22 @@ class CaseDetailsForm(forms.ModelForm):
             "panel_date",
             "panel_papers_sent_on",
             "panel_minutes_received_on",
+            "assessment_completed_on",
+            "panel_recommendation",
+            "agency_decision",
         ]
         field_classes = {
             "application_received_on": GovukDateField,
             "panel_date": GovukDateField,
             "panel_papers_sent_on": GovukDateField,
             "panel_minutes_received_on": GovukDateField,
+            "assessment_completed_on": GovukDateField,
         }
+        labels = {
+            "panel_recommendation": "The panel's recommendation",
+            "agency_decision": "The agency decision maker's decision",
+        }
+        widgets = {"panel_recommendation": forms.RadioSelect, "agency_decision": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -167,6 +187,8 @@ class CaseDetailsForm(forms.ModelForm):
             groups__name=Role.FOSTERING_TEAM
         )
         self.fields["supervising_team"].queryset = Team.objects.all()
+        for name in ("panel_recommendation", "agency_decision"):
+            self.fields[name].choices = [("", "Not recorded yet"), *Recommendation.choices]
 
 
 class HouseholdMemberForm(forms.ModelForm):
@@ -224,3 +246,105 @@ class ReportPeriodForm(forms.Form):
         if self.cleaned_data.get("until"):
             cases = cases.filter(enquired_at__date__lte=self.cleaned_data["until"])
         return cases
+
+
+YES_NO_CHOICES = [("yes", "Yes"), ("no", "No")]
+
+
+class ReferenceForm(forms.Form):
+    """The questions a personal referee answers online (opened through their own link)."""
+
+    how_known = forms.CharField(
+        label="How long have you known them, and how?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    with_children = forms.CharField(
+        label="Have you seen them with children? What are they like with them?",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    strengths = forms.CharField(
+        label="What would they bring to caring for a child who cannot live with their own family?",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    concerns = forms.ChoiceField(
+        label="Do you have any concerns about them caring for children?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    allegations = forms.ChoiceField(
+        label="Do you know of any investigation, warning or allegation about them that "
+        "relates to children?",
+        choices=YES_NO_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label="If you answered yes to either question, tell us more",
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    recommend = forms.ChoiceField(
+        label="Would you recommend them as foster carers?",
+        choices=[("yes", "Yes"), ("no", "No"), ("unsure", "I am not sure")],
+        widget=forms.RadioSelect,
+    )
+    true_statement = forms.BooleanField(
+        label="What I have written is true, to the best of my knowledge",
+        error_messages={"required": "Tick the box to confirm what you have written is true"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        said_yes = "yes" in {data.get("concerns"), data.get("allegations")}
+        if said_yes and not data.get("details", "").strip():
+            self.add_error("details", "Tell us more about what you answered yes to")
+        return data
+
+
+class CanIFosterForm(forms.Form):
+    """The optional check before enquiring: it explains and encourages, and turns nobody
+    away (nothing is stored)."""
+
+    age = forms.ChoiceField(
+        label="Are you 21 or over?",
+        choices=[("yes", "Yes"), ("soon", "Not yet, but I will be soon"), ("no", "No")],
+        widget=forms.RadioSelect,
+    )
+    bedroom = forms.ChoiceField(
+        label="Do you have a spare bedroom?",
+        choices=[("yes", "Yes"), ("soon", "Not yet, but there will be"), ("no", "No")],
+        widget=forms.RadioSelect,
+    )
+    experience = forms.ChoiceField(
+        label="Have you cared for children, as a parent, at work or as a volunteer?",
+        choices=[("yes", "Yes"), ("some", "A little"), ("no", "Not really")],
+        widget=forms.RadioSelect,
+    )
+
+    ANSWERS = {
+        "age": {
+            "yes": "You are old enough to foster.",
+            "soon": "You can be approved from 21, and the assessment takes several months: it "
+            "is a good time to find out more.",
+            "no": "You can be approved as a foster carer from 21. Come to an information "
+            "event now: many people start thinking about fostering well before then.",
+        },
+        "bedroom": {
+            "yes": "Good: a child in foster care usually needs a bedroom of their own.",
+            "soon": "That is fine: we can plan the timing with you when you enquire.",
+            "no": "A child in foster care usually needs their own bedroom. Talk to us: "
+            "short breaks, or a move you are planning, can change what is possible.",
+        },
+        "experience": {
+            "yes": "Your experience with children will help, and we will build on it.",
+            "some": "Every bit of experience counts, and we help you build more.",
+            "no": "Many of our foster carers started with little experience. Skills to Foster "
+            "training and a supervising social worker help you get ready.",
+        },
+    }
+
+    def explanations(self) -> list[str]:
+        return [self.ANSWERS[name][self.cleaned_data[name]] for name in self.ANSWERS]

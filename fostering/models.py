@@ -10,7 +10,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from core import limits
 from core.booking import BookableSession, BookingBase, one_active_booking_per
 
-from .pipeline import CLOSED, WHAT_NEXT, Stage, path_for
+from .pipeline import CLOSED, WHAT_NEXT, Recommendation, Stage, path_for
 
 
 @register_setting(icon="time")
@@ -53,6 +53,27 @@ class FosteringRules(BaseGenericSetting):
         help_text="The daily alert about cases at risk with no assessing social worker yet "
         "(new enquiries, mostly) goes here. Left empty, it goes to everyone in the fostering "
         "team.",
+    )
+    stage_two_decision_working_days = models.PositiveSmallIntegerField(
+        default=10,
+        help_text="Tell the applicants whether they can go on to Stage 2 within this many "
+        "working days of the last Stage 1 check.",
+    )
+    personal_referees_required = models.PositiveSmallIntegerField(
+        default=2,
+        help_text="Personal referees each application must name (not relatives, not anyone "
+        "in the household).",
+    )
+    address_history_years = models.PositiveSmallIntegerField(
+        default=5,
+        help_text="Applicants list their addresses for this many years, with no gaps (for the "
+        "local authority checks).",
+    )
+    reference_link_weeks = models.PositiveSmallIntegerField(
+        default=12, help_text="A referee's online form link works for this many weeks."
+    )
+    reference_reminder_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Remind a referee who has not answered after this many days."
     )
     retention_days_after_closure = models.PositiveSmallIntegerField(
         default=365,
@@ -216,6 +237,26 @@ class FosteringCase(models.Model):
     panel_date = models.DateField(null=True, blank=True)
     panel_papers_sent_on = models.DateField(null=True, blank=True)
     panel_minutes_received_on = models.DateField(null=True, blank=True)
+    # The facts the pipeline's gates read (see pipeline.GATES).
+    stage_one_completed_on = models.DateField(
+        "last Stage 1 check completed on",
+        null=True,
+        blank=True,
+        help_text="Kept by the services: the day the last Stage 1 check was completed.",
+    )
+    assessment_completed_on = models.DateField(
+        "assessment (Form F) completed on", null=True, blank=True
+    )
+    panel_recommendation = models.CharField(
+        "panel's recommendation", max_length=20, choices=Recommendation.choices, blank=True
+    )
+    agency_decision = models.CharField(
+        "agency decision maker's decision",
+        max_length=20,
+        choices=Recommendation.choices,
+        blank=True,
+        help_text="After an independent review, the final decision.",
+    )
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     objects = CaseQuerySet.as_manager()
@@ -223,6 +264,9 @@ class FosteringCase(models.Model):
     class Meta:
         ordering = ["-enquired_at"]
         verbose_name = "fostering case"
+        permissions = [
+            ("override_case_gate", "Move a fostering case past an unmet gate, with a reason")
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.full_name}"
@@ -280,6 +324,9 @@ class StageMove(models.Model):
     )
     at = models.DateTimeField(default=timezone.now, db_index=True)
     note = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
+    # An administrator's override of an unmet gate: what was missing, and why they went on.
+    overridden = models.JSONField(default=list, blank=True)
+    override_reason = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -313,6 +360,7 @@ class HouseholdMember(models.Model):
         CHILD = "child", "Child of the family"
         ADULT_CHILD = "adult_child", "Adult son or daughter"
         OTHER_ADULT = "other_adult", "Other adult in the household"
+        VISITOR = "visitor", "Regular overnight visitor"
 
     case = models.ForeignKey(FosteringCase, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(max_length=150)
@@ -369,6 +417,14 @@ class Stage1Check(models.Model):
     completed_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
     notes = models.TextField(blank=True, max_length=limits.SHORT_ANSWER)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who in the team chases this check (the case's worker, to begin with).",
+    )
 
     class Meta:
         ordering = ["member_id", "check_type", "pk"]
@@ -427,3 +483,10 @@ class ClockAlert(models.Model):
 
     def __str__(self):
         return f"Clock alert for {self.case.reference} on {self.sent_on}"
+
+
+from .application_models import (  # noqa: E402, F401  (models defined in their own module)
+    Applicant,
+    ApplicationSection,
+    FosteringApplication,
+)

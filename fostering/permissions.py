@@ -1,6 +1,8 @@
 """Who sees which fostering cases: the team and administrators see all, an enquirer only
 their own. Used by the views and by the Wagtail viewsets."""
 
+from django.db.models import Q
+
 from .models import FosteringCase
 
 VIEW_CASES = "fostering.view_fosteringcase"
@@ -14,7 +16,10 @@ def cases_for(user):
 
 
 def own_cases(user):
-    """An enquirer's own cases, linked to them by their verified e-mail address."""
+    """An enquirer's own cases (linked to them by their verified e-mail address), and the
+    case of an application they have joined as the joint applicant."""
     if not user.is_authenticated:
         return FosteringCase.objects.none()
-    return FosteringCase.objects.filter(user=user)
+    return FosteringCase.objects.filter(
+        Q(user=user) | Q(application__applicants__user=user)
+    ).distinct()

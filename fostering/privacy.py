@@ -63,7 +63,13 @@ def export_fostering(user):
         }
         for b in EventBooking.objects.filter(email__iexact=user.email).select_related("session")
     ]
-    return {"cases": cases, "information_event_bookings": events}
+    from .application_services import export_for
+
+    return {
+        "cases": cases,
+        "information_event_bookings": events,
+        "applications_to_foster": export_for(user),
+    }
 
 
 @personal_data_eraser
@@ -72,10 +78,12 @@ def erase_fostering(user):
     assessment or decided (approved, or refused after any review) is part of the agency's
     statutory record, so it is kept but unlinked from the account. Information event
     bookings are cancelled and anonymised."""
+    from .application_services import erase_application
     from .services import anonymise_case
 
     for case in _cases(user).distinct():
         if case.stage == Stage.ENQUIRY or case.stage in CLOSED - {Stage.APPROVED, Stage.REFUSED}:
+            erase_application(case)
             anonymise_case(case)
         else:
             FosteringCase.objects.filter(pk=case.pk).update(user=None)

@@ -21,11 +21,18 @@ from .models import (
     Stage1Check,
     StageMove,
 )
-from .pipeline import CLOSED, NEEDS_REASON, REASON_PROMPTS, Stage, can_move
+from .pipeline import CLOSED, NEEDS_REASON, REASON_PROMPTS, Stage, can_move, missing_for
+from .signals import case_moved, enquiry_received, event_place_booked
+
+OVERRIDE_GATE = "fostering.override_case_gate"
 
 
 class PipelineError(DomainError):
     """A case move the table forbids, or one missing what it needs."""
+
+    def __init__(self, message: str, missing=()):
+        super().__init__(message)
+        self.missing = list(missing)
 
 
 # --- Enquiries ----------------------------------------------------------------
@@ -52,8 +59,6 @@ def submit_enquiry(data: dict, *, now=None) -> tuple[FosteringCase, bool]:
     that case as a note (nothing the person wrote is lost) rather than starting another.
     Returns the case and whether it was merged.
     """
-    from .tasks import send_enquiry_acknowledgement
-
     now = now or timezone.now()
     email = data["email"].strip().lower()
     with transaction.atomic():
@@ -83,7 +88,9 @@ def submit_enquiry(data: dict, *, now=None) -> tuple[FosteringCase, bool]:
             case = FosteringCase.objects.create(**values, enquired_at=now, stage_changed_at=now)
             merged = False
         link_case_to_account(case)
-        transaction.on_commit(lambda: send_enquiry_acknowledgement.delay(case.pk, merged))
+        transaction.on_commit(
+            lambda: enquiry_received.send(sender=FosteringCase, case=case, merged=merged)
+        )
     return case, merged
 
 
@@ -121,14 +128,21 @@ def link_cases_for_user(user) -> int:
 # --- The pipeline -----------------------------------------------------------------
 
 
-def move_case(case, to_stage: str, *, by, note: str = "", now=None) -> StageMove:
-    """Move a case along the pipeline, if the table of allowed moves permits it.
+def move_case(
+    case, to_stage: str, *, by, note: str = "", override_reason: str = "", now=None
+) -> StageMove:
+    """Move a case along the pipeline: the only code that changes a case's stage.
 
-    Records who moved it, when, from and to which stage, and the note (required as the
-    reason when a case is withdrawn or not progressed). Changes nothing if refused.
+    Refused (with a message saying what is missing, and nothing changed) when the table of
+    allowed moves forbids it, when a move that needs a reason has none, or when the move's
+    gate (`pipeline.GATES`) is not met. An administrator may override an unmet gate, never
+    the table, by giving a written reason: the move records what was missing and why.
+    Records who moved the case, when, from and to which stage, and the note; once
+    committed, announces the move (`signals.case_moved`) so what follows is sent.
     """
     now = now or timezone.now()
     note = (note or "").strip()
+    override_reason = (override_reason or "").strip()
     original = case
     with transaction.atomic():
         case = FosteringCase.objects.select_for_update().get(pk=case.pk)
@@ -139,8 +153,28 @@ def move_case(case, to_stage: str, *, by, note: str = "", now=None) -> StageMove
             )
         if to_stage in NEEDS_REASON and not note:
             raise PipelineError(REASON_PROMPTS[to_stage])
+        missing = missing_for(case, to_stage, timezone.localtime(now).date())
+        if missing and not override_reason:
+            raise PipelineError(
+                f"The case cannot move to “{Stage(to_stage).label}” yet. Still missing: "
+                + " ".join(missing),
+                missing,
+            )
+        if missing and not (by is not None and by.has_perm(OVERRIDE_GATE)):
+            raise PipelineError(
+                "Only an administrator can override what a move needs. Still missing: "
+                + " ".join(missing),
+                missing,
+            )
         move = StageMove.objects.create(
-            case=case, from_stage=case.stage, to_stage=to_stage, by=by, at=now, note=note
+            case=case,
+            from_stage=case.stage,
+            to_stage=to_stage,
+            by=by,
+            at=now,
+            note=note,
+            overridden=missing,
+            override_reason=override_reason if missing else "",
         )
         case.stage = to_stage
         case.stage_changed_at = now
@@ -155,6 +189,8 @@ def move_case(case, to_stage: str, *, by, note: str = "", now=None) -> StageMove
                 case.closed_reason = note[:255]
                 fields.append("closed_reason")
         case.save(update_fields=fields)
+        moved = case
+        transaction.on_commit(lambda: case_moved.send(sender=FosteringCase, case=moved, move=move))
     # The caller's copy shows the move too.
     for field in fields:
         setattr(original, field, getattr(case, field))
@@ -176,7 +212,36 @@ def add_household_member(case, *, name, relationship, is_adult=True, date_of_bir
             date_of_birth=date_of_birth,
         )
         create_checks_for(member)
+        refresh_stage_one(case)
     return member
+
+
+def refresh_stage_one(case) -> None:
+    """Keep the day the last Stage 1 check was completed (empty while any is open), which
+    starts the clock for telling the applicants whether they can go on to Stage 2."""
+    checks = list(case.checks.all())
+    done = checks and all(
+        c.outcome != Stage1Check.Outcome.PENDING
+        and (c.completed_on or c.outcome == Stage1Check.Outcome.NOT_APPLICABLE)
+        for c in checks
+    )
+    day = None
+    if done:
+        dates = [c.completed_on for c in checks if c.completed_on]
+        day = max(dates) if dates else timezone.localdate()
+    if case.stage_one_completed_on != day:
+        case.stage_one_completed_on = day
+        FosteringCase.objects.filter(pk=case.pk).update(stage_one_completed_on=day)
+
+
+def check_updated(check) -> None:
+    """After the team records a check: a reference recorded another way closes its online
+    link, and the Stage 1 completion date follows."""
+    from core import references
+
+    if check.check_type == CheckType.REFERENCE and check.completed_on:
+        references.close(check)
+    refresh_stage_one(check.case)
 
 
 def create_checks_for(member) -> list[Stage1Check]:
@@ -240,8 +305,6 @@ def book_information_event(event, *, name, email, phone="", now=None) -> EventBo
     Raises BookingError for a full, past, closed or cancelled event, or a second booking
     by the same e-mail address.
     """
-    from .tasks import send_event_confirmation
-
     booking = book_place(
         InformationEvent,
         event.pk,
@@ -250,7 +313,7 @@ def book_information_event(event, *, name, email, phone="", now=None) -> EventBo
         allow_waitlist=False,
         now=now,
     )
-    transaction.on_commit(lambda: send_event_confirmation.delay(booking.pk))
+    transaction.on_commit(lambda: event_place_booked.send(sender=EventBooking, booking=booking))
     return booking
 
 

@@ -3,6 +3,14 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from .signals import (
+    application_invited,
+    application_submitted,
+    enquiry_received,
+    event_place_booked,
+    joint_applicant_invited,
+)
+
 
 @receiver(email_confirmed)
 def link_cases_on_confirmation(sender, request=None, email_address=None, **kwargs):
@@ -31,3 +39,40 @@ def tell_bookers_of_a_cancelled_event(sender, instance, **kwargs):
 
     if instance.is_cancelled:
         transaction.on_commit(lambda: send_event_cancellations.delay(instance.pk))
+
+
+@receiver(enquiry_received)
+def acknowledge_enquiry(sender, case, merged=False, **kwargs):
+    from .tasks import send_enquiry_acknowledgement
+
+    send_enquiry_acknowledgement.delay(case.pk, merged)
+
+
+@receiver(event_place_booked)
+def confirm_event_place(sender, booking, **kwargs):
+    from .tasks import send_event_confirmation
+
+    send_event_confirmation.delay(booking.pk)
+
+
+@receiver(application_invited)
+def send_invitation_to_apply(sender, application, **kwargs):
+    from .tasks import send_application_invitation
+
+    send_application_invitation.delay(application.pk)
+
+
+@receiver(joint_applicant_invited)
+def send_joint_applicant_invitation(sender, applicant, **kwargs):
+    from .tasks import send_joint_invitation
+
+    send_joint_invitation.delay(applicant.pk)
+
+
+@receiver(application_submitted)
+def acknowledge_application_and_ask_referees(sender, application, requests=(), **kwargs):
+    from .tasks import send_application_received, send_reference_request
+
+    send_application_received.delay(application.pk)
+    for request in requests:
+        send_reference_request.delay(request.pk)

@@ -244,6 +244,7 @@ def send_clock_alerts(today_iso=None):
 def anonymise_closed_enquiries(today_iso=None):
     """Anonymise withdrawn and not-progressed cases, and information event bookings, once
     the retention period has passed. Returns the number of cases anonymised."""
+    from .application_services import erase_application
     from .models import EventBooking, FosteringCase, FosteringRules
     from .pipeline import Stage
     from .services import anonymise_case
@@ -258,6 +259,7 @@ def anonymise_closed_enquiries(today_iso=None):
     )
     count = 0
     for case in cases:
+        erase_application(case)
         anonymise_case(case)
         count += 1
     # Information event bookings (people who may never have enquired) go the same way once
@@ -266,3 +268,125 @@ def anonymise_closed_enquiries(today_iso=None):
         name="Anonymised"
     ).update(name="Anonymised", email="anonymised@invalid.example", phone="")
     return count
+
+
+# --- Applying online ---------------------------------------------------------------------
+
+
+@shared_task
+def send_application_invitation(application_id):
+    from .models import FosteringApplication
+
+    application = (
+        FosteringApplication.objects.select_related("case").filter(pk=application_id).first()
+    )
+    if application is None or application.is_submitted:
+        return False
+    case = application.case
+    _send(
+        "You can now apply to foster",
+        "fostering/emails/application_invitation.txt",
+        {"case": case, "apply_url": _absolute(reverse("fostering:apply", args=[case.reference]))},
+        case.email,
+    )
+    return True
+
+
+@shared_task
+def send_joint_invitation(applicant_id):
+    from .models import Applicant
+
+    applicant = Applicant.objects.select_related("application").filter(pk=applicant_id).first()
+    if applicant is None or applicant.has_joined:
+        return False
+    lead = applicant.application.applicants.get(role=Applicant.Role.LEAD)
+    _send(
+        f"{lead.name} has invited you to apply to foster together",
+        "fostering/emails/joint_invitation.txt",
+        {
+            "applicant": applicant,
+            "lead": lead,
+            "join_url": _absolute(
+                reverse("fostering:apply_join", args=[applicant.invitation_token])
+            ),
+        },
+        applicant.email,
+    )
+    return True
+
+
+@shared_task
+def send_application_received(application_id):
+    """Tell each applicant their application arrived, and what happens next."""
+    from .models import FosteringApplication, FosteringRules
+
+    application = (
+        FosteringApplication.objects.select_related("case").filter(pk=application_id).first()
+    )
+    if application is None or not application.is_submitted:
+        return 0
+    case = application.case
+    for applicant in application.applicants.all():
+        _send(
+            "We have your application to foster",
+            "fostering/emails/application_received.txt",
+            {
+                "applicant": applicant,
+                "application": application,
+                "case": case,
+                "rules": FosteringRules.load(),
+                "case_url": _absolute(reverse("fostering:my_case", args=[case.reference])),
+            },
+            applicant.email,
+        )
+    return application.applicants.count()
+
+
+@shared_task
+def send_reference_request(request_id):
+    from core.references import ReferenceRequest
+
+    request = ReferenceRequest.objects.filter(pk=request_id, completed_at__isnull=True).first()
+    if request is None:
+        return False
+    _send(
+        f"A reference for {request.about}, who would like to foster",
+        "fostering/emails/reference_request.txt",
+        {
+            "request": request,
+            "form_url": _absolute(reverse("fostering:reference", args=[request.token])),
+        },
+        request.referee_email,
+    )
+    return True
+
+
+@shared_task
+def send_reference_reminders(now_iso=None):
+    """Remind each referee who has not answered after the set number of days (once)."""
+    from core.references import ReferenceRequest, due_reminders
+
+    from .application_services import REFERENCE_PURPOSE
+    from .models import FosteringRules
+
+    now = datetime.datetime.fromisoformat(now_iso) if now_iso else timezone.now()
+    after = datetime.timedelta(days=FosteringRules.load().reference_reminder_days)
+    sent = 0
+    for request in due_reminders(REFERENCE_PURPOSE, after=after, now=now):
+        # Claim it first so a second run (or a second worker) cannot send again.
+        claimed = ReferenceRequest.objects.filter(pk=request.pk, reminded_at__isnull=True).update(
+            reminded_at=now
+        )
+        if not claimed:
+            continue
+        _send(
+            f"Reminder: a reference for {request.about}",
+            "fostering/emails/reference_reminder.txt",
+            {
+                "request": request,
+                "form_url": _absolute(reverse("fostering:reference", args=[request.token])),
+            },
+            request.referee_email,
+        )
+        sent += 1
+    return sent

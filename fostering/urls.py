@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import public, team
+from .views import apply, public, team
 
 app_name = "fostering"
 
@@ -11,10 +11,45 @@ urlpatterns = [
     path("fostering-events/booking/<str:token>/", public.manage_booking, name="manage_booking"),
     path("fostering-enquiry/", public.enquiry, name="enquiry"),
     path("fostering-enquiry/sent/", public.enquiry_sent, name="enquiry_sent"),
+    path("fostering-enquiry/can-i-foster/", public.can_i_foster, name="can_i_foster"),
     # The enquirer's own case.
     path("fostering-enquiry/my-case/", public.my_cases, name="my_cases"),
     path("fostering-enquiry/my-case/<str:reference>/", public.my_case, name="my_case"),
+    # Applying online (the enquirer and a joint applicant), and the referee's form.
+    path("fostering-enquiry/my-case/<str:reference>/apply/", apply.task_list, name="apply"),
+    path(
+        "fostering-enquiry/my-case/<str:reference>/apply/joint-applicant/",
+        apply.joint_applicant,
+        name="apply_joint",
+    ),
+    path(
+        "fostering-enquiry/my-case/<str:reference>/apply/declaration/",
+        apply.declaration,
+        name="apply_declaration",
+    ),
+    path(
+        "fostering-enquiry/my-case/<str:reference>/apply/send/", apply.submit, name="apply_submit"
+    ),
+    path("fostering-enquiry/my-case/<str:reference>/apply/sent/", apply.sent, name="apply_sent"),
+    path(
+        "fostering-enquiry/my-case/<str:reference>/apply/<slug:key>/",
+        apply.section,
+        name="apply_section",
+    ),
+    path(
+        "fostering-enquiry/my-case/<str:reference>/apply/<slug:key>/remove/<int:index>/",
+        apply.remove_item,
+        name="apply_remove_item",
+    ),
+    path("fostering-apply/join/<str:token>/", apply.join, name="apply_join"),
+    path("fostering-reference/<str:token>/", apply.reference, name="reference"),
     # The fostering team.
+    path("fostering-team/cases/<int:pk>/invite/", team.case_invite, name="case_invite"),
+    path(
+        "fostering-team/cases/<int:pk>/application/",
+        team.case_application,
+        name="case_application",
+    ),
     path("fostering-team/", team.dashboard, name="dashboard"),
     path("fostering-team/cases/<int:pk>/", team.case_detail, name="case_detail"),
     path("fostering-team/cases/<int:pk>/move/", team.case_move, name="case_move"),

@@ -102,6 +102,9 @@ class FosteringCaseViewSet(PortalModelViewSet):
         "panel_date",
         "panel_papers_sent_on",
         "panel_minutes_received_on",
+        "assessment_completed_on",
+        "panel_recommendation",
+        "agency_decision",
     ]
     inspect_view_enabled = True
     copy_view_enabled = False

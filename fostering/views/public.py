@@ -8,9 +8,12 @@ from django.utils import timezone
 
 from core.booking import BookingError, BookingStatus, with_places_taken
 
-from ..forms import EnquiryForm, EventBookingForm
+from ..application_services import check_progress
+from ..clocks import case_clocks
+from ..forms import CanIFosterForm, EnquiryForm, EventBookingForm
 from ..models import FosteringRules, InformationEvent
 from ..permissions import own_cases
+from ..pipeline import CLOSED
 from ..services import (
     book_information_event,
     booking_from_token,
@@ -95,6 +98,19 @@ def manage_booking(request, token):
     )
 
 
+def can_i_foster(request):
+    """A short, optional check before enquiring. It never turns anyone away, and keeps
+    nothing: the answers travel in the address and are explained on the same page."""
+    # "asked" marks a sent form, so sending it with nothing chosen shows the errors.
+    form = CanIFosterForm(request.GET or None)
+    explanations = form.explanations() if form.is_valid() else []
+    return render(
+        request,
+        "fostering/public/can_i_foster.html",
+        {"form": form, "explanations": explanations},
+    )
+
+
 def enquiry(request):
     form = EnquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -130,6 +146,9 @@ def my_case(request, reference):
     bookings = case.training_bookings.select_related("session").exclude(
         status__in=[BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.EXPIRED]
     )
+    stage_two_clock = next(
+        (c for c in case_clocks(case) if c.key == "stage_two_decision" and not c.met_on), None
+    )
     return render(
         request,
         "fostering/public/my_case.html",
@@ -137,5 +156,8 @@ def my_case(request, reference):
             "case": case,
             "journey": case.journey(),
             "bookings": bookings,
+            "application": getattr(case, "application", None),
+            "check_progress": check_progress(case) if case.stage not in CLOSED else [],
+            "stage_two_due": stage_two_clock.due if stage_two_clock else None,
         },
     )

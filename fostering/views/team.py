@@ -12,11 +12,13 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core import references
 from core.booking import BookingError, BookingStatus, with_places_taken
 from core.models import AccessLogEntry
 from core.spreadsheets import sections_response
 
-from .. import queries
+from .. import application_services, queries
+from ..application_sections import SECTIONS, readable_answers
 from ..clocks import case_clocks
 from ..forms import (
     CaseDetailsForm,
@@ -28,6 +30,7 @@ from ..forms import (
     ReportPeriodForm,
 )
 from ..models import (
+    FosteringApplication,
     FosteringCase,
     FosteringRules,
     InformationEvent,
@@ -36,11 +39,14 @@ from ..models import (
     Stage1Check,
 )
 from ..permissions import CHANGE_CASES, VIEW_CASES, cases_for
+from ..pipeline import Stage, next_steps
 from ..services import (
+    OVERRIDE_GATE,
     PipelineError,
     add_household_member,
     add_note,
     book_preparation_place,
+    check_updated,
     move_case,
     record_attendance,
 )
@@ -117,7 +123,9 @@ def case_detail(request, pk):
 def _render_case(request, case, *, move_form=None, note_form=None, training_form=None):
     case = (
         FosteringCase.objects.select_related("assessing_worker", "supervising_team", "user")
-        .prefetch_related("moves__by", "notes__author", "members", "checks__member")
+        .prefetch_related(
+            "moves__by", "notes__author", "members", "checks__member", "checks__assigned_to"
+        )
         .get(pk=case.pk)
     )
     timeline = sorted(
@@ -138,22 +146,76 @@ def _render_case(request, case, *, move_form=None, note_form=None, training_form
             "timeline": timeline,
             "checks": case.checks.all(),
             "training": case.training_bookings.select_related("session"),
-            "move_form": move_form or MoveForm(case),
+            "next_steps": next_steps(case, timezone.localdate()),
+            "move_form": move_form
+            or MoveForm(case, can_override=request.user.has_perm(OVERRIDE_GATE)),
             "note_form": note_form or NoteForm(),
             "training_form": training_form or PreparationBookingForm(),
             "can_change": request.user.has_perm(CHANGE_CASES),
+            "application": getattr(case, "application", None),
+            "can_invite": case.stage == Stage.INITIAL_VISIT
+            and getattr(case, "application", None) is None,
         },
     )
+
+
+@team_only()
+def case_application(request, pk):
+    """The household's application as the team reads it: every applicant's answers, the
+    private sections included, and each declaration with the consents' wording and dates."""
+    case = _case(request, pk)
+    application = get_object_or_404(FosteringApplication, case=case)
+    AccessLogEntry.record(request.user, case, detail="Read the application to foster")
+    people = []
+    for applicant in application.applicants.all():
+        own = [
+            (section, readable_answers(section, _answers(application, section, applicant)))
+            for section in SECTIONS
+            if section.per_applicant
+        ]
+        people.append((applicant, own))
+    household = [
+        (section, readable_answers(section, _answers(application, section, None)))
+        for section in SECTIONS
+        if not section.per_applicant
+    ]
+    return render(
+        request,
+        "fostering/team/application.html",
+        {"case": case, "application": application, "people": people, "household": household},
+    )
+
+
+def _answers(application, section, applicant):
+    record = application.sections.filter(applicant=applicant, key=section.key).first()
+    return record.data if record else {}
+
+
+@team_only(CHANGE_CASES, post_only=True)
+def case_invite(request, pk):
+    case = _case(request, pk)
+    try:
+        application_services.invite_to_apply(case, by=request.user)
+    except application_services.ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"We have e-mailed {case.email} a link to apply online.")
+    return redirect("fostering:case_detail", pk=case.pk)
 
 
 @team_only(CHANGE_CASES, post_only=True)
 def case_move(request, pk):
     case = _case(request, pk)
-    form = MoveForm(case, request.POST)
+    form = MoveForm(case, request.POST, can_override=request.user.has_perm(OVERRIDE_GATE))
     if form.is_valid():
         try:
+            # A forged override reason from someone who may not override is never read.
             move_case(
-                case, form.cleaned_data["to_stage"], by=request.user, note=form.cleaned_data["note"]
+                case,
+                form.cleaned_data["to_stage"],
+                by=request.user,
+                note=form.cleaned_data["note"],
+                override_reason=form.cleaned_data.get("override_reason", ""),
             )
         except PipelineError as error:
             form.add_error("to_stage", error.message)
@@ -216,12 +278,18 @@ def check_edit(request, pk):
     form = CheckForm(request.POST or None, instance=check)
     if request.method == "POST" and form.is_valid():
         form.save()
+        check_updated(check)
         messages.success(request, f"{check} updated.")
         return redirect("fostering:case_detail", pk=check.case_id)
     return render(
         request,
         "fostering/team/form_page.html",
-        {"case": check.case, "form": form, "heading": str(check)},
+        {
+            "case": check.case,
+            "form": form,
+            "heading": str(check),
+            "reference_requests": references.requests_for(check),
+        },
     )
 
 

@@ -221,6 +221,8 @@ FOSTERING_PERMISSIONS: dict[str, set[str]] = {
         "fostering.change_bankholiday",
         "fostering.delete_bankholiday",
         "fostering.change_fosteringrules",
+        # Move a case past an unmet gate, with a written reason the history keeps.
+        "fostering.override_case_gate",
     },
 }
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from .pages import BasePage  # noqa: F401
+from .references import ReferenceRequest  # noqa: F401
 
 
 class AccessLogEntry(models.Model):

@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from accounts.factories import StaffProfileFactory, UserFactory
 from core.tree import ensure_roots
-from fostering.factories import FosteringCaseFactory
-from fostering.pipeline import JOURNEY, Stage
-from fostering.services import move_case
+from fostering.factories import FosteringCaseFactory, walk_to
+from fostering.models import FosteringCase
+from fostering.pipeline import Stage
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import give_totp
 
@@ -32,8 +32,9 @@ def case_at_decision(transactional_db):
         email=applicant.email,
         enquired_at=timezone.now() - datetime.timedelta(days=300),
     )
-    for stage in JOURNEY[1 : JOURNEY.index(Stage.AGENCY_DECISION) + 1]:
-        move_case(case, stage, by=worker)
+    walk_to(case, Stage.AGENCY_DECISION, by=worker)
+    # The decision maker decided not to approve (the team records it, then the move).
+    FosteringCase.objects.filter(pk=case.pk).update(agency_decision="not_approve")
     return worker, applicant, case
 
 
@@ -68,6 +69,12 @@ def test_the_team_records_a_review_and_the_applicant_follows_it(page, new_page, 
         "Final agency decision",
         "Approved",
     ]:
+        if step == "Approved":
+            # After the review the decision maker decided to approve: recorded, then moved.
+            page.get_by_role("link", name="Change assignment, dates and decisions").click()
+            decision = page.get_by_role("group", name="The agency decision maker's decision")
+            decision.get_by_label("Approve", exact=True).check()
+            page.get_by_role("button", name="Save").click()
         page.get_by_label(step, exact=True).check()
         page.get_by_role("button", name="Move case").click()
         expect(page.get_by_text(f"moved to {step}")).to_be_visible()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fostering.clocks import WorkingDays, add_months, case_clocks
-from fostering.factories import FosteringCaseFactory
+from fostering.factories import FosteringCaseFactory, advance
 from fostering.models import BankHoliday, ClockAlert, FosteringRules
 from fostering.pipeline import Stage
 from fostering.services import move_case
@@ -60,7 +60,7 @@ def test_the_first_visit_clock_counts_five_working_days(make_user):
     assert clocks_by_key(case, D(2026, 12, 4))["first_visit"].status == "at_risk"
     worker = make_user("fostering team")
     move_case(case, Stage.INITIAL_CALL, by=worker, now=FRIDAY_27_NOV + datetime.timedelta(days=3))
-    move_case(case, Stage.INITIAL_VISIT, by=worker, now=FRIDAY_27_NOV + datetime.timedelta(days=10))
+    advance(case, Stage.INITIAL_VISIT, by=worker, now=FRIDAY_27_NOV + datetime.timedelta(days=10))
     assert clocks_by_key(case, D(2026, 12, 20))["first_visit"].status == "late"
 
 

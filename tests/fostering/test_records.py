@@ -15,6 +15,7 @@ from fostering.factories import (
     EventBookingFactory,
     FosteringCaseFactory,
     PreparationSessionFactory,
+    advance,
 )
 from fostering.models import FosteringCase, FosteringRules
 from fostering.pipeline import Stage
@@ -34,7 +35,7 @@ def pipeline(make_user):
     b = FosteringCaseFactory(enquired_at=JAN, source="website")
     c = FosteringCaseFactory(enquired_at=FEB, source="website")
     move_case(a, Stage.INITIAL_CALL, by=worker, now=JAN + datetime.timedelta(days=1))
-    move_case(a, Stage.INITIAL_VISIT, by=worker, now=JAN + datetime.timedelta(days=5))
+    advance(a, Stage.INITIAL_VISIT, by=worker, now=JAN + datetime.timedelta(days=5))
     move_case(b, Stage.INITIAL_CALL, by=worker, now=JAN + datetime.timedelta(days=3))
     move_case(
         b,
@@ -144,7 +145,7 @@ def test_withdrawn_enquiries_are_anonymised_after_the_retention_period(make_user
         note="Health",
         now=timezone.make_aware(datetime.datetime(2026, 5, 1)),
     )
-    move_case(approved, Stage.APPROVED, by=worker, now=JAN)
+    advance(approved, Stage.APPROVED, by=worker, now=JAN)
     assert anonymise_closed_enquiries("2026-05-15") == 1
     assert anonymise_closed_enquiries("2026-05-15") == 0
     old.refresh_from_db()

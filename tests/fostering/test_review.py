@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.privacy import erase_account
-from fostering.factories import FosteringCaseFactory
-from fostering.models import FosteringRules, StageMove
+from fostering.factories import FosteringCaseFactory, advance
+from fostering.models import FosteringCase, FosteringRules, StageMove
 from fostering.pipeline import JOURNEY, Stage, can_move
 from fostering.services import PipelineError, move_case
 
@@ -22,7 +22,7 @@ REASON = "The assessment did not show enough support around the household"
 def at_agency_decision(worker, **kwargs):
     case = FosteringCaseFactory(enquired_at=START, **kwargs)
     for n, stage in enumerate(JOURNEY[1 : JOURNEY.index(Stage.AGENCY_DECISION) + 1], start=1):
-        move_case(case, stage, by=worker, now=START + datetime.timedelta(days=10 * n))
+        advance(case, stage, by=worker, now=START + datetime.timedelta(days=10 * n))
     return case
 
 
@@ -48,7 +48,7 @@ def test_not_approving_needs_the_reason_and_keeps_the_case_open(make_user):
         move_case(case, Stage.NOT_APPROVED, by=worker)
     case.refresh_from_db()
     assert case.stage == Stage.AGENCY_DECISION
-    move_case(case, Stage.NOT_APPROVED, by=worker, note=REASON)
+    advance(case, Stage.NOT_APPROVED, by=worker, note=REASON)
     case.refresh_from_db()
     assert case.stage == Stage.NOT_APPROVED and not case.is_closed
     assert case.closed_at is None
@@ -58,6 +58,7 @@ def test_the_team_takes_a_case_through_review_to_approval_on_the_case_page(clien
     client = client_for("fostering team")
     case = at_agency_decision(client.user)
     url = reverse("fostering:case_move", args=[case.pk])
+    FosteringCase.objects.filter(pk=case.pk).update(agency_decision="not_approve")
     page = client.post(url, {"to_stage": "not_approved", "note": ""}).content.decode()
     assert "reason for not approving" in page
     client.post(url, {"to_stage": "not_approved", "note": REASON})
@@ -69,6 +70,8 @@ def test_the_team_takes_a_case_through_review_to_approval_on_the_case_page(clien
     assert 'value="irm_requested"' in page and 'value="approved"' not in page
 
     for stage in ["irm_requested", "irm_recommendation", "final_decision", "approved"]:
+        if stage == "approved":  # the decision maker's final decision, as recorded
+            FosteringCase.objects.filter(pk=case.pk).update(agency_decision="approve")
         response = client.post(url, {"to_stage": stage, "note": ""})
         assert response.status_code == 302, stage
     case.refresh_from_db()
@@ -86,7 +89,7 @@ def test_the_team_takes_a_case_through_review_to_approval_on_the_case_page(clien
 def test_a_final_refusal_closes_the_case_with_its_reason(make_user):
     worker = make_user("fostering team")
     case = at_agency_decision(worker)
-    move_case(case, Stage.NOT_APPROVED, by=worker, note=REASON)
+    advance(case, Stage.NOT_APPROVED, by=worker, note=REASON)
     move_case(case, Stage.FINAL_DECISION, by=worker, note="No review asked for in 28 days")
     with pytest.raises(PipelineError, match="final decision not to approve"):
         move_case(case, Stage.REFUSED, by=worker)
@@ -102,7 +105,7 @@ def test_the_enquirer_reads_about_the_review_in_plain_words(client_for, make_use
     rules = FosteringRules.load()
     rules.review_request_days = 30
     rules.save()
-    move_case(case, Stage.NOT_APPROVED, by=worker, note=REASON)
+    advance(case, Stage.NOT_APPROVED, by=worker, note=REASON)
     page = client.get(reverse("fostering:my_case", args=[case.reference])).content.decode()
     assert "Not approved: open to review" in page
     assert "This is not yet final" in page and "Within 30 days" in page
@@ -130,13 +133,13 @@ def test_the_enquirer_reads_about_the_review_in_plain_words(client_for, make_use
 def test_the_reports_count_the_review_route(client_for, make_user):
     worker = make_user("fostering team")
     reviewed = at_agency_decision(worker)
-    move_case(reviewed, Stage.NOT_APPROVED, by=worker, note=REASON, now=START + 100 * DAY)
+    advance(reviewed, Stage.NOT_APPROVED, by=worker, note=REASON, now=START + 100 * DAY)
     move_case(reviewed, Stage.IRM_REQUESTED, by=worker, now=START + 120 * DAY)
     move_case(reviewed, Stage.IRM_RECOMMENDATION, by=worker, now=START + 180 * DAY)
     move_case(reviewed, Stage.FINAL_DECISION, by=worker, now=START + 186 * DAY)
     move_case(reviewed, Stage.REFUSED, by=worker, note="Upheld", now=START + 187 * DAY)
     approved = at_agency_decision(worker)
-    move_case(approved, Stage.APPROVED, by=worker, now=START + 101 * DAY)
+    advance(approved, Stage.APPROVED, by=worker, now=START + 101 * DAY)
 
     text = client_for("fostering team").get(reverse("fostering:reports")).content.decode()
     conversion = text[text.index("Conversion at each stage") : text.index("Median days")]
@@ -159,7 +162,7 @@ def test_a_refused_applicant_deleting_their_account_leaves_the_decision_on_recor
     client = client_for("foster enquirer", email="refused@example.com")
     worker = make_user("fostering team")
     case = at_agency_decision(worker, user=client.user, email="refused@example.com")
-    move_case(case, Stage.NOT_APPROVED, by=worker, note=REASON)
+    advance(case, Stage.NOT_APPROVED, by=worker, note=REASON)
     move_case(case, Stage.FINAL_DECISION, by=worker)
     move_case(case, Stage.REFUSED, by=worker, note="Decision confirmed")
     data = json.loads(client.get(reverse("accounts:download_data")).content)
