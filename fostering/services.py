@@ -200,24 +200,30 @@ def create_checks_for(member) -> list[Stage1Check]:
 
 # --- Information events ---------------------------------------------------------
 
-_BOOKING_SALT = "fostering.event-booking"
+# Links sent before links became opaque were signed values that carried the booker's
+# e-mail address. They are recognised only to say clearly that they no longer work.
+_RETIRED_LINK_SALT = "fostering.event-booking"
 
 
 def booking_token(booking) -> str:
-    return signing.dumps({"b": booking.pk, "e": booking.email}, salt=_BOOKING_SALT)
+    """The token in the booker's link: random and stored, so it reveals nothing."""
+    return booking.link_token
 
 
 def booking_from_token(token: str):
-    """The booking a signed link names, or None for a tampered or unknown link."""
-    try:
-        data = signing.loads(token, salt=_BOOKING_SALT)
-    except signing.BadSignature:
+    """The booking a link names, or None for a mistyped, made-up or retired link."""
+    if not token or len(token) > EventBooking._meta.get_field("link_token").max_length:
         return None
-    return (
-        EventBooking.objects.select_related("session")
-        .filter(pk=data.get("b"), email=data.get("e"))
-        .first()
-    )
+    return EventBooking.objects.select_related("session").filter(link_token=token).first()
+
+
+def is_retired_link(token: str) -> bool:
+    """Whether the token is a genuine link of the old, signed kind (now refused)."""
+    try:
+        signing.loads(token, salt=_RETIRED_LINK_SALT)
+    except signing.BadSignature:
+        return False
+    return True
 
 
 def next_event_with_places(after_event=None, *, now=None):
