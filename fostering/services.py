@@ -4,7 +4,8 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from core.booking import BookingError, BookingStatus, book_place, cancel_booking
+from core import booking as engine
+from core.booking import BookingError, book_place
 from core.errors import DomainError
 
 from .models import (
@@ -260,8 +261,16 @@ def book_information_event(event, *, name, email, phone="", now=None) -> EventBo
     return booking
 
 
-def cancel_event_booking(booking, *, now=None):
-    cancel_booking(booking, now=now)
+def cancel_event_booking(booking, *, by=None, now=None):
+    """Cancel a place at an information event: the booker by the link in their e-mail
+    (`by` empty), or the fostering team in the admin."""
+    engine.cancel(booking, by=by, now=now)
+
+
+def cancel_information_event(event, *, by=None, now=None) -> list:
+    """Cancel an event and every place on it; returns the places this cancelled (none if
+    they had been already), for the task that tells each person."""
+    return engine.cancel_session(InformationEvent, event.pk, by=by, now=now)
 
 
 # --- Preparation training -------------------------------------------------------
@@ -276,15 +285,17 @@ def book_preparation_place(session, case, *, now=None) -> PreparationBooking:
     )
 
 
-def record_attendance(booking, attended: bool) -> None:
-    if booking.status not in {
-        BookingStatus.CONFIRMED,
-        BookingStatus.ATTENDED,
-        BookingStatus.NO_SHOW,
-    }:
-        raise BookingError("Only a confirmed place can have its attendance recorded.")
-    booking.status = BookingStatus.ATTENDED if attended else BookingStatus.NO_SHOW
-    booking.save(update_fields=["status", "updated_at"])
+# Register choice -> the move of the booking table that records it.
+ATTENDANCE_MOVES = {"attended": "attended", "no_show": "no_show"}
+
+
+def record_attendance(booking, outcome: str, *, by, now=None):
+    """Record whether the household came to a Skills to Foster session ("attended" or
+    "no_show"), once the session has started, through the booking engine (which locks
+    the session and the booking and records who marked it and when)."""
+    if outcome not in ATTENDANCE_MOVES:
+        raise BookingError("Choose whether the household attended or did not attend.")
+    return engine.move(booking, ATTENDANCE_MOVES[outcome], by=by, now=now).booking
 
 
 # --- Personal data ----------------------------------------------------------------
