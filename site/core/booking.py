@@ -205,10 +205,10 @@ def _before_cutoff(booking, session, now, cutoff):
 def _session_started(booking, session, now, cutoff):
     if session.starts_at > now:
         starts = timezone.localtime(session.starts_at)
+        time = f"{starts:%-I:%M}{starts:%p}".lower()  # GOV.UK style: 4:08pm
         return (
             "Attendance can be recorded once the session has started "
-            f"({starts:%-d %B %Y} at {starts:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
-            + ")."
+            f"({starts:%-d %B %Y} at {time})."
         )
     return None
 
@@ -277,10 +277,6 @@ class Outcome:
     booking: object = None
     offered: list = field(default_factory=list)
     changed: bool = True
-
-
-# Earlier name of Outcome, kept for callers that only read `.offered`.
-Released = Outcome
 
 
 def _announce(booking, move_name, by):
