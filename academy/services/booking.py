@@ -115,11 +115,6 @@ ADMIN_MOVES = ("approve", "refuse", "cancel")
 ADMIN_PERMISSION = "academy.change_booking"
 
 
-def admin_moves(booking) -> list:
-    """The moves the admin offers for this booking now."""
-    return engine.moves_from(booking.status, ADMIN_MOVES)
-
-
 def admin_move(booking: Booking, name: str, by, *, note: str = "", now=None) -> engine.Outcome:
     """An L&D lead moves a booking from the admin. The same table, checks and e-mails as
     the person's own move; no cut-off applies to the academy itself."""
@@ -129,11 +124,9 @@ def admin_move(booking: Booking, name: str, by, *, note: str = "", now=None) -> 
         raise BookingError("Choose one of the actions offered.")
     now = now or timezone.now()
     _cutoff, window = _rules()
-    record = {"decided_by": by, "decided_at": now}
+    record = {"decided_by": by, "decided_at": now} if name != "cancel" else {}
     if note:
         record["decision_note"] = note[:300]
-    if name == "cancel":
-        record = None
     return engine.move(booking, name, by=by, now=now, offer_window=window, record=record)
 
 
