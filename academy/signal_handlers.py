@@ -8,8 +8,9 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from accounts.models import StaffProfile
+from core.booking import booking_moved
 
-from .models import TrainingSession
+from .models import Booking, TrainingSession
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,14 @@ def tell_people_when_a_session_is_cancelled(sender, instance, created, raw=False
     from .tasks import tell_session_cancelled
 
     transaction.on_commit(lambda: tell_session_cancelled.delay(instance.pk))
+
+
+@receiver(booking_moved, sender=Booking, dispatch_uid="academy_booking_moved")
+def tell_people_about_a_booking_move(sender, booking, move, **kwargs):
+    # The engine sends this after commit: the move is saved before anyone hears of it.
+    from .services.notifications import booking_moved as send_notice
+
+    send_notice(booking, move)
 
 
 try:  # The vacancies app adds this signal on its own branch; connect only if it exists.

@@ -135,8 +135,9 @@ def pass_on_lapsed_offers(now_iso: str | None = None) -> int:
     released = expire_offers(TrainingSession, now=now, offer_window=window)
     from .services.notifications import booking_changed
 
-    # Every recently lapsed offer not yet announced, not only this run's: a run that
-    # stopped after lapsing offers but before telling anyone is caught up by the next.
+    # The engine announced this run's lapsed and new offers (booking_moved). Catch up on
+    # every recently lapsed offer not yet announced too: a run that stopped after lapsing
+    # offers but before telling anyone is caught up by the next (each notice goes once).
     lapsed = Booking.objects.filter(
         status=BookingStatus.EXPIRED,
         offer_expires_at__lte=now,
@@ -144,8 +145,6 @@ def pass_on_lapsed_offers(now_iso: str | None = None) -> int:
     ).exclude(notices__kind="offer_expired")
     with transaction.atomic():
         for booking in lapsed:
-            booking_changed(booking)
-        for booking in released.offered:
             booking_changed(booking)
     return len(released.offered)
 

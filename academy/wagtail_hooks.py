@@ -4,10 +4,13 @@ sessions, bookings and completions as model viewsets with spreadsheet export."""
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.booking_admin import BookingActionButtons, BookingAdminMixin
 from core.viewsets import PortalModelViewSet, PortalSnippetViewSet
 
 from .admin_reports import REPORTS_PERMISSION, admin_urls
@@ -21,6 +24,7 @@ from .models import (
     Programme,
     TrainingSession,
 )
+from .services.booking import ADMIN_MOVES, admin_move
 
 
 class CourseCategoryViewSet(PortalSnippetViewSet):
@@ -98,7 +102,14 @@ class TrainingSessionViewSet(PortalModelViewSet):
     ]
 
 
-class BookingViewSet(PortalModelViewSet):
+class BookingEditView(BookingActionButtons, generic.EditView):
+    pass
+
+
+class BookingViewSet(BookingAdminMixin, PortalModelViewSet):
+    """Bookings, read-only as to their status: approving, declining and cancelling are
+    actions that go through the booking engine (places, waiting list, e-mails)."""
+
     model = Booking
     name = "academy_bookings"
     url_prefix = "academy/bookings"
@@ -109,8 +120,19 @@ class BookingViewSet(PortalModelViewSet):
     list_export = ["user", "user.email", "session", "status", "created_at", "offer_expires_at"]
     search_fields = ["user.email", "user__last_name"]
     ordering = ["-created_at"]
-    form_fields = ["status", "decision_note"]
+    panels = [
+        FieldPanel("status", read_only=True),
+        FieldPanel("last_move", read_only=True, heading="Last change"),
+        FieldPanel("moved_by", read_only=True, heading="Changed by"),
+        FieldPanel("moved_at", read_only=True, heading="Changed at"),
+        FieldPanel("decision_note"),
+    ]
     inspect_view_enabled = True
+    edit_view_class = BookingEditView
+    booking_moves = ADMIN_MOVES
+
+    def perform_move(self, request, booking, name, note):
+        admin_move(booking, name, request.user, note=note)
 
 
 class CompletionViewSet(PortalModelViewSet):

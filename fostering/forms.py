@@ -14,6 +14,7 @@ from .models import (
     FosteringCase,
     FosteringType,
     HouseholdMember,
+    PreparationBooking,
     PreparationSession,
     Stage1Check,
 )
@@ -224,6 +225,30 @@ class PreparationBookingForm(forms.Form):
         self.fields["session"].queryset = PreparationSession.objects.filter(
             is_cancelled=False, starts_at__gt=timezone.now()
         )
+
+
+class AttendanceForm(forms.Form):
+    """One household's attendance at a Skills to Foster session (the register's buttons).
+    Forged or stale values are form errors, never a server error."""
+
+    booking = forms.ModelChoiceField(
+        queryset=PreparationBooking.objects.none(),
+        error_messages={
+            "required": "Choose whose attendance to record.",
+            "invalid_choice": "That household is not on this session's register.",
+        },
+    )
+    attended = forms.ChoiceField(
+        choices=[("attended", "Attended"), ("no_show", "Did not attend")],
+        error_messages={
+            "required": "Choose attended or did not attend.",
+            "invalid_choice": "Choose attended or did not attend.",
+        },
+    )
+
+    def __init__(self, session, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["booking"].queryset = session.bookings.select_related("case")
 
 
 class ReportPeriodForm(forms.Form):

@@ -132,6 +132,10 @@ class InformationEvent(BookableSession):
         return self.area or "Southampton"
 
 
+def new_booking_link_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class EventBooking(BookingBase):
     """A place at an information event. No account needed."""
 
@@ -140,6 +144,11 @@ class EventBooking(BookingBase):
     email = models.EmailField()
     phone = models.CharField(max_length=30, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # The booker's link to see or cancel their place: random, so it tells nobody who
+    # booked (the link travels in e-mails, browser histories and proxy logs).
+    link_token = models.CharField(
+        max_length=64, unique=True, default=new_booking_link_token, editable=False
+    )
 
     class Meta(BookingBase.Meta):
         constraints = [one_active_booking_per("email")]

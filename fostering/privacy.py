@@ -1,6 +1,7 @@
 """What the portal holds about a fostering enquirer: exported on request, erased with care."""
 
-from core.booking import BookingStatus
+from core.booking import CANCELLABLE
+from core.booking import cancel as cancel_booking
 from core.privacy import personal_data_eraser, personal_data_exporter
 
 from .models import EventBooking, FosteringCase
@@ -87,9 +88,7 @@ def erase_fostering(user):
             anonymise_case(case)
         else:
             FosteringCase.objects.filter(pk=case.pk).update(user=None)
-    EventBooking.objects.filter(email__iexact=user.email).update(
-        name="Anonymised",
-        email="anonymised@invalid.example",
-        phone="",
-        status=BookingStatus.CANCELLED,
-    )
+    bookings = EventBooking.objects.filter(email__iexact=user.email)
+    for booking in bookings.filter(status__in=CANCELLABLE):
+        cancel_booking(booking)
+    bookings.update(name="Anonymised", email="anonymised@invalid.example", phone="")

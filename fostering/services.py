@@ -4,7 +4,8 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from core.booking import BookingError, BookingStatus, book_place, cancel_booking
+from core import booking as engine
+from core.booking import BookingError, book_place
 from core.errors import DomainError
 
 from .models import (
@@ -265,24 +266,30 @@ def create_checks_for(member) -> list[Stage1Check]:
 
 # --- Information events ---------------------------------------------------------
 
-_BOOKING_SALT = "fostering.event-booking"
+# Links sent before links became opaque were signed values that carried the booker's
+# e-mail address. They are recognised only to say clearly that they no longer work.
+_RETIRED_LINK_SALT = "fostering.event-booking"
 
 
 def booking_token(booking) -> str:
-    return signing.dumps({"b": booking.pk, "e": booking.email}, salt=_BOOKING_SALT)
+    """The token in the booker's link: random and stored, so it reveals nothing."""
+    return booking.link_token
 
 
 def booking_from_token(token: str):
-    """The booking a signed link names, or None for a tampered or unknown link."""
-    try:
-        data = signing.loads(token, salt=_BOOKING_SALT)
-    except signing.BadSignature:
+    """The booking a link names, or None for a mistyped, made-up or retired link."""
+    if not token or len(token) > EventBooking._meta.get_field("link_token").max_length:
         return None
-    return (
-        EventBooking.objects.select_related("session")
-        .filter(pk=data.get("b"), email=data.get("e"))
-        .first()
-    )
+    return EventBooking.objects.select_related("session").filter(link_token=token).first()
+
+
+def is_retired_link(token: str) -> bool:
+    """Whether the token is a genuine link of the old, signed kind (now refused)."""
+    try:
+        signing.loads(token, salt=_RETIRED_LINK_SALT)
+    except signing.BadSignature:
+        return False
+    return True
 
 
 def next_event_with_places(after_event=None, *, now=None):
@@ -317,8 +324,16 @@ def book_information_event(event, *, name, email, phone="", now=None) -> EventBo
     return booking
 
 
-def cancel_event_booking(booking, *, now=None):
-    cancel_booking(booking, now=now)
+def cancel_event_booking(booking, *, by=None, now=None):
+    """Cancel a place at an information event: the booker by the link in their e-mail
+    (`by` empty), or the fostering team in the admin."""
+    engine.cancel(booking, by=by, now=now)
+
+
+def cancel_information_event(event, *, by=None, now=None) -> list:
+    """Cancel an event and every place on it; returns the places this cancelled (none if
+    they had been already), for the task that tells each person."""
+    return engine.cancel_session(InformationEvent, event.pk, by=by, now=now)
 
 
 # --- Preparation training -------------------------------------------------------
@@ -333,15 +348,17 @@ def book_preparation_place(session, case, *, now=None) -> PreparationBooking:
     )
 
 
-def record_attendance(booking, attended: bool) -> None:
-    if booking.status not in {
-        BookingStatus.CONFIRMED,
-        BookingStatus.ATTENDED,
-        BookingStatus.NO_SHOW,
-    }:
-        raise BookingError("Only a confirmed place can have its attendance recorded.")
-    booking.status = BookingStatus.ATTENDED if attended else BookingStatus.NO_SHOW
-    booking.save(update_fields=["status", "updated_at"])
+# Register choice -> the move of the booking table that records it.
+ATTENDANCE_MOVES = {"attended": "attended", "no_show": "no_show"}
+
+
+def record_attendance(booking, outcome: str, *, by, now=None):
+    """Record whether the household came to a Skills to Foster session ("attended" or
+    "no_show"), once the session has started, through the booking engine (which locks
+    the session and the booking and records who marked it and when)."""
+    if outcome not in ATTENDANCE_MOVES:
+        raise BookingError("Choose whether the household attended or did not attend.")
+    return engine.move(booking, ATTENDANCE_MOVES[outcome], by=by, now=now).booking
 
 
 # --- Personal data ----------------------------------------------------------------

@@ -108,27 +108,23 @@ def send_event_reminders(now_iso=None):
 
 @shared_task
 def send_event_cancellations(event_id):
-    """Tell everyone with a confirmed place at a cancelled event, offering the next event
-    with places, and cancel their place (once each)."""
-    from .models import EventBooking, InformationEvent
-    from .services import next_event_with_places
+    """Tell everyone with a place at a cancelled event, offering the next event with
+    places. The booking engine cancels their places first, under the event's lock, so a
+    second run (or a second worker) finds nobody left to tell."""
+    from .models import InformationEvent
+    from .services import cancel_information_event, next_event_with_places
 
     event = InformationEvent.objects.filter(pk=event_id, is_cancelled=True).first()
     if event is None:
+        return 0
+    cancelled = cancel_information_event(event)
+    if not cancelled:
         return 0
     alternative = next_event_with_places(event)
     alternative_url = (
         _absolute(reverse("fostering:event_detail", args=[alternative.pk])) if alternative else ""
     )
-    sent = 0
-    now = timezone.now()
-    for booking in event.bookings.filter(status=BookingStatus.CONFIRMED):
-        # Claim the place first so a second run (or a second worker) cannot send again.
-        claimed = EventBooking.objects.filter(pk=booking.pk, status=BookingStatus.CONFIRMED).update(
-            status=BookingStatus.CANCELLED, cancelled_at=now, updated_at=now
-        )
-        if not claimed:
-            continue
+    for booking in cancelled:
         _send(
             f"Cancelled: {event.title}",
             "fostering/emails/event_cancelled.txt",
@@ -142,8 +138,7 @@ def send_event_cancellations(event_id):
             },
             booking.email,
         )
-        sent += 1
-    return sent
+    return len(cancelled)
 
 
 @shared_task

@@ -1,10 +1,13 @@
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.booking_admin import BookingActionButtons, BookingAdminMixin
 from core.models import AccessLogEntry
 from core.viewsets import PortalModelViewSet, PortalSnippetViewSet
 
@@ -16,6 +19,7 @@ from .models import (
     PreparationSession,
 )
 from .permissions import VIEW_CASES, cases_for
+from .services import cancel_event_booking
 
 
 class _LoggedViewMixin:
@@ -36,10 +40,31 @@ class CaseInspectView(_LoggedViewMixin, generic.InspectView):
     pass
 
 
-class EventBookingViewSet(PortalSnippetViewSet):
-    """Who booked which information event: for calling people about a change."""
+class EventBookingEditView(BookingActionButtons, snippet_views.EditView):
+    pass
+
+
+class EventBookingViewSet(BookingAdminMixin, PortalSnippetViewSet):
+    """Who booked which information event: for calling people about a change. The status
+    is read-only; cancelling a place is an action that goes through the booking engine."""
 
     model = EventBooking
+    panels = [
+        FieldPanel("status", read_only=True),
+        FieldPanel("session", read_only=True),
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("last_move", read_only=True, heading="Last change"),
+        FieldPanel("moved_by", read_only=True, heading="Changed by"),
+        FieldPanel("moved_at", read_only=True, heading="Changed at"),
+    ]
+    edit_view_class = EventBookingEditView
+    booking_moves = ("cancel",)
+
+    def perform_move(self, request, booking, name, note):
+        cancel_event_booking(booking, by=request.user)
+
     icon = "list-ul"
     menu_label = "Event bookings"
     list_display = ["name", "email", "session", "status", "created_at"]

@@ -3,18 +3,21 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core import booking as engine
 from core.booking import BookingError, BookingStatus
 
 from ..models import Booking, Completion, CourseFormat, CpdEntry, CpdType
 from .booking import can_take_register
 
-REGISTER_STATUSES = {
-    BookingStatus.ATTENDED,
-    BookingStatus.NO_SHOW,
-    BookingStatus.CANCELLED_LATE,
+# Register choice -> the move of the booking table that records it.
+MOVE_FOR_MARK = {
+    BookingStatus.ATTENDED: "attended",
+    BookingStatus.NO_SHOW: "no_show",
+    BookingStatus.CANCELLED_LATE: "late_cancelled",
 }
+REGISTER_STATUSES = set(MOVE_FOR_MARK)
 # Bookings that belong on the register: people who held a place when it began.
-ON_REGISTER = REGISTER_STATUSES | {BookingStatus.CONFIRMED}
+ON_REGISTER = engine.ON_REGISTER
 
 
 def register_bookings(session):
@@ -40,24 +43,20 @@ def mark_register(session, marker, marks: dict, *, now=None) -> int:
         raise BookingError("Choose attended, did not attend or cancelled late for each person.")
     changed = 0
     with transaction.atomic():
-        bookings = {
-            b.pk: b
-            for b in register_bookings(session)
-            .select_for_update(of=("self",))
-            .filter(pk__in=list(marks))
-        }
+        bookings = {b.pk: b for b in register_bookings(session).filter(pk__in=list(marks))}
         if set(bookings) != set(marks):
             raise BookingError("Someone on this register no longer holds a place on it.")
         for pk, status in marks.items():
-            booking = bookings[pk]
-            if booking.status == status:
-                continue
-            booking.status = status
-            booking.decided_by = marker
-            booking.decided_at = now
-            booking.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
-            _record_outcome(booking, now)
-            changed += 1
+            outcome = engine.move(
+                bookings[pk],
+                MOVE_FOR_MARK[status],
+                by=marker,
+                now=now,
+                record={"decided_by": marker, "decided_at": now},
+            )
+            if outcome.changed:
+                _record_outcome(outcome.booking, now)
+                changed += 1
     return changed
 
 

@@ -3,25 +3,14 @@ cancellation cut-off) around the shared engine in core.booking."""
 
 from datetime import timedelta
 
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.roles import Role
-from core.booking import (
-    ACTIVE,
-    HOLDS_PLACE,
-    BookingError,
-    BookingStatus,
-    accept_offer,
-    book_place,
-    cancel_booking,
-    decline_offer,
-    refuse_booking,
-)
+from core import booking as engine
+from core.booking import ACTIVE, HOLDS_PLACE, BookingError, BookingStatus, book_place
 
 from ..models import AcademySettings, Booking, Completion, TrainingSession
-from . import notifications
 
 
 def _rules():
@@ -63,83 +52,82 @@ def book(user, session: TrainingSession, *, now=None) -> Booking:
         names = ", ".join(f"“{c.title}”" for c in missing)
         raise BookingError(f"You need to complete {names} before you can book this course.")
     needs_approval = session.needs_approval and bool(user.staff_profile.line_manager_id)
-    booking = book_place(
+    # The e-mail that follows is sent after commit by the booking_moved signal handler.
+    return book_place(
         TrainingSession,
         session.pk,
         holder={"user": user},
         needs_approval=needs_approval,
+        by=user,
         now=now,
     )
-    notifications.booking_changed(booking)
-    return booking
 
 
-def cancel(booking: Booking, user, *, now=None):
+def cancel(booking: Booking, user, *, now=None) -> engine.Outcome:
     """Cancel the person's own place or waiting-list place before the cut-off."""
     _own(booking, user)
     cutoff, window = _rules()
-    released = cancel_booking(booking, cutoff=cutoff, now=now, offer_window=window)
-    booking.refresh_from_db()
-    notifications.booking_changed(booking)
-    for offered in released.offered:
-        notifications.booking_changed(offered)
-    return released
+    return engine.cancel(booking, by=user, cutoff=cutoff, now=now, offer_window=window)
 
 
 def accept(booking: Booking, user, *, now=None) -> Booking:
     """Accept an offered place. On a session that needs approval the place is then held
     for the line manager's decision, as it would have been when booking directly."""
     _own(booking, user)
-    with transaction.atomic():
-        booking = accept_offer(booking, now=now)
-        profile = staff_profile(user)
-        if booking.session.needs_approval and profile and profile.line_manager_id:
-            booking.status = BookingStatus.PENDING_APPROVAL
-            booking.save(update_fields=["status", "updated_at"])
-    notifications.booking_changed(booking)
-    return booking
+    profile = staff_profile(user)
+    needs_approval = booking.session.needs_approval and bool(profile and profile.line_manager_id)
+    return engine.accept(booking, by=user, needs_approval=needs_approval, now=now)
 
 
-def decline(booking: Booking, user, *, now=None):
+def decline(booking: Booking, user, *, now=None) -> engine.Outcome:
+    """Turn down an offered place; it is offered to the next person waiting."""
     _own(booking, user)
     _cutoff, window = _rules()
-    released = decline_offer(booking, now=now, offer_window=window)
-    for offered in released.offered:
-        notifications.booking_changed(offered)
-    return released
+    return engine.decline(booking, by=user, now=now, offer_window=window)
 
 
 def approve(booking: Booking, manager, *, now=None) -> Booking:
     """A line manager approves a place waiting for approval."""
     now = now or timezone.now()
     _managed(booking, manager)
-    with transaction.atomic():
-        TrainingSession.objects.select_for_update().get(pk=booking.session_id)
-        booking = Booking.objects.select_for_update().get(pk=booking.pk)
-        if booking.status != BookingStatus.PENDING_APPROVAL:
-            raise BookingError("This booking is no longer waiting for a decision.")
-        booking.status = BookingStatus.CONFIRMED
-        booking.decided_by = manager
-        booking.decided_at = now
-        booking.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
-    notifications.booking_changed(booking)
-    return booking
+    return engine.approve(
+        booking, by=manager, now=now, record={"decided_by": manager, "decided_at": now}
+    )
 
 
-def refuse(booking: Booking, manager, *, note: str = "", now=None):
+def refuse(booking: Booking, manager, *, note: str = "", now=None) -> engine.Outcome:
     """A line manager declines a place; it passes to the next person waiting."""
     now = now or timezone.now()
     _managed(booking, manager)
     _cutoff, window = _rules()
-    released = refuse_booking(booking, now=now, offer_window=window)
-    Booking.objects.filter(pk=booking.pk).update(
-        decided_by=manager, decided_at=now, decision_note=note[:300]
+    return engine.refuse(
+        booking,
+        by=manager,
+        now=now,
+        offer_window=window,
+        record={"decided_by": manager, "decided_at": now, "decision_note": note[:300]},
     )
-    booking.refresh_from_db()
-    notifications.booking_changed(booking)
-    for offered in released.offered:
-        notifications.booking_changed(offered)
-    return released
+
+
+# Moves an L&D lead can make from the Bookings screen in the Wagtail admin, and the
+# permission each needs. Attendance is taken on the register (it makes completions).
+ADMIN_MOVES = ("approve", "refuse", "cancel")
+ADMIN_PERMISSION = "academy.change_booking"
+
+
+def admin_move(booking: Booking, name: str, by, *, note: str = "", now=None) -> engine.Outcome:
+    """An L&D lead moves a booking from the admin. The same table, checks and e-mails as
+    the person's own move; no cut-off applies to the academy itself."""
+    if not by.has_perm(ADMIN_PERMISSION):
+        raise BookingError("You do not have permission to change bookings.")
+    if name not in ADMIN_MOVES:
+        raise BookingError("Choose one of the actions offered.")
+    now = now or timezone.now()
+    _cutoff, window = _rules()
+    record = {"decided_by": by, "decided_at": now} if name != "cancel" else {}
+    if note:
+        record["decision_note"] = note[:300]
+    return engine.move(booking, name, by=by, now=now, offer_window=window, record=record)
 
 
 def _own(booking, user):

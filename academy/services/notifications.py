@@ -1,4 +1,7 @@
-"""What each booking change tells the person (and their manager), sent after commit."""
+"""What each booking move tells the person (and their manager), sent after commit.
+
+The engine (core.booking) sends `booking_moved` after commit for every booking it moved;
+`academy.signal_handlers` passes it to `booking_moved` below."""
 
 from django.db import transaction
 
@@ -26,7 +29,28 @@ def notice_key(booking) -> str:
     return ""
 
 
+# Moves whose notice is not simply the one for the new status.
+NOTICE_FOR_MOVE = {
+    "decline": None,  # the person turned the offer down themselves: nothing to tell them
+    "cancel_session": "session_cancelled",
+}
+
+
+def booking_moved(booking, move: str):
+    """Send the notice a move calls for (called after commit)."""
+    from ..tasks import send_booking_notice
+
+    if move in NOTICE_FOR_MOVE:
+        kind = NOTICE_FOR_MOVE[move]
+    else:
+        kind = NOTICE_FOR_STATUS.get(booking.status)
+    if kind is not None:
+        send_booking_notice.delay(booking.pk, kind, notice_key(booking))
+
+
 def booking_changed(booking):
+    """Send, after commit, the notice for the booking's current status (used to catch up
+    on notices a run may have missed)."""
     kind = NOTICE_FOR_STATUS.get(booking.status)
     if kind is None:
         return

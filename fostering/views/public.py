@@ -19,6 +19,7 @@ from ..services import (
     booking_from_token,
     booking_token,
     cancel_event_booking,
+    is_retired_link,
     link_cases_for_user,
     next_event_with_places,
     submit_enquiry,
@@ -76,7 +77,12 @@ def _event_message(message):
 def manage_booking(request, token):
     booking = booking_from_token(token)
     if booking is None:
-        return render(request, "fostering/public/bad_link.html", status=400)
+        return render(
+            request,
+            "fostering/public/bad_link.html",
+            {"retired": is_retired_link(token)},
+            status=400,
+        )
     if request.method == "POST":
         try:
             cancel_event_booking(booking)

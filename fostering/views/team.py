@@ -21,6 +21,7 @@ from .. import application_services, queries
 from ..application_sections import SECTIONS, readable_answers
 from ..clocks import case_clocks
 from ..forms import (
+    AttendanceForm,
     CaseDetailsForm,
     CheckForm,
     HouseholdMemberForm,
@@ -34,7 +35,6 @@ from ..models import (
     FosteringCase,
     FosteringRules,
     InformationEvent,
-    PreparationBooking,
     PreparationSession,
     Stage1Check,
 )
@@ -315,26 +315,35 @@ def case_book_training(request, pk):
 @team_only()
 def session_register(request, pk):
     session = get_object_or_404(PreparationSession, pk=pk)
+    form = AttendanceForm(session, request.POST or None)
+    status = 200
     if request.method == "POST":
         if not request.user.has_perm(CHANGE_CASES):
             raise PermissionDenied
-        booking = get_object_or_404(
-            PreparationBooking, pk=request.POST.get("booking"), session=session
-        )
-        try:
-            record_attendance(booking, request.POST.get("attended") == "yes")
-        except BookingError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, f"Attendance recorded for {booking.case.full_name}.")
-        return redirect("fostering:session_register", pk=session.pk)
+        if form.is_valid():
+            booking = form.cleaned_data["booking"]
+            try:
+                record_attendance(booking, form.cleaned_data["attended"], by=request.user)
+            except BookingError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, f"Attendance recorded for {booking.case.full_name}.")
+            return redirect("fostering:session_register", pk=session.pk)
+        status = 400
     bookings = session.bookings.select_related("case").exclude(
         status__in=[BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.EXPIRED]
     )
     return render(
         request,
         "fostering/team/session_register.html",
-        {"session": session, "bookings": bookings, "places_left": session.places_left()},
+        {
+            "session": session,
+            "bookings": bookings,
+            "places_left": session.places_left(),
+            "form": form,
+            "started": session.starts_at <= timezone.now(),
+        },
+        status=status,
     )
 
 

@@ -1,5 +1,5 @@
 """Information events: booking without an account, the .ics confirmation, full and past
-events, reminders the day before, and cancelling by a signed link."""
+events, reminders the day before, and cancelling by the link in the e-mail."""
 
 import datetime
 import re
@@ -51,8 +51,7 @@ def test_booking_confirms_by_email_with_a_calendar_file_and_the_link(
     (message,) = mail.outbox
     assert message.to == ["jo@example.com"]
     assert event.joining_link in message.body
-    # The signed link names this booking (the token carries a timestamp, so compare what it
-    # opens rather than the string).
+    # The link names this booking.
     token = re.search(r"/fostering-events/booking/([^/\s]+)/", message.body).group(1)
     assert booking_from_token(token) == booking
     name, content, mimetype = message.attachments[0]
@@ -101,7 +100,7 @@ def test_booking_twice_with_the_same_email_is_refused_and_keeps_the_first(client
     assert EventBooking.objects.get().name == "Jo Bloggs"
 
 
-def test_the_signed_link_cancels_the_place_and_frees_it(client):
+def test_the_emailed_link_cancels_the_place_and_frees_it(client):
     booking = EventBookingFactory(session=InformationEventFactory(capacity=1))
     url = reverse("fostering:manage_booking", args=[booking_token(booking)])
     response = client.post(url, follow=True)

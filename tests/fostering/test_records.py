@@ -17,7 +17,7 @@ from fostering.factories import (
     PreparationSessionFactory,
     advance,
 )
-from fostering.models import FosteringCase, FosteringRules
+from fostering.models import FosteringCase, FosteringRules, PreparationSession
 from fostering.pipeline import Stage
 from fostering.services import add_household_member, book_preparation_place, move_case
 from fostering.tasks import anonymise_closed_enquiries
@@ -87,14 +87,19 @@ def test_training_bookings_and_attendance_on_the_shared_booking_engine(client_fo
     waiting = book_preparation_place(session, second)
     assert waiting.status == BookingStatus.WAITLISTED
     booking = first.training_bookings.get()
+    # The session takes place: attendance can be recorded from its start.
+    PreparationSession.objects.filter(pk=session.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=1)
+    )
     response = client.post(
         reverse("fostering:session_register", args=[session.pk]),
-        {"booking": booking.pk, "attended": "yes"},
+        {"booking": booking.pk, "attended": "attended"},
         follow=True,
     )
     assert "Attendance recorded" in response.content.decode()
     booking.refresh_from_db()
     assert booking.status == BookingStatus.ATTENDED
+    assert booking.moved_by == client.user and booking.last_move == "attended"
 
 
 def test_the_enquirer_downloads_their_fostering_data(client, make_user):

@@ -122,8 +122,19 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=60))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Waiting briefly for the write lock beats failing a booking outright.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
+    # The embedded default must queue concurrent writers rather than fail them with
+    # "database is locked". SQLite's default (deferred) transactions take the write lock
+    # only at the first write, after their reads: two writers that both read first
+    # deadlock, and SQLite fails one at once, whatever the timeout. IMMEDIATE takes the
+    # write lock at BEGIN, so the second writer waits (up to `timeout` seconds) and then
+    # reads what the first wrote; WAL lets readers carry on while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
