@@ -34,6 +34,19 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Where an application ends: no move leads on from these (services/transitions.py's table
+# has no row for them; a test keeps the two in step).
+TERMINAL_STATUSES = frozenset(
+    {
+        ApplicationStatus.NOT_SHORTLISTED,
+        ApplicationStatus.UNSUCCESSFUL,
+        ApplicationStatus.OFFER_DECLINED,
+        ApplicationStatus.HIRED,
+        ApplicationStatus.WITHDRAWN,
+    }
+)
+
+
 class RightToWork(models.TextChoices):
     BRITISH_IRISH = "british_irish", "I am a British or Irish citizen"
     SETTLED = "settled", "I have settled or pre-settled status"
@@ -169,9 +182,7 @@ class Application(models.Model):
 
     @property
     def is_closed(self) -> bool:
-        from vacancies.services.transitions import TERMINAL
-
-        return self.status in TERMINAL
+        return self.status in TERMINAL_STATUSES
 
 
 class ApplicationStatusChange(models.Model):
