@@ -6,7 +6,9 @@ from accounts.models import swe_number_validator
 from vacancies.models import Application, EqualityMonitoring
 from vacancies.models.applications import ReferenceConsent, RightToWork
 
-from .validators import validate_document
+from .validators import count_words, validate_document
+
+SUPPORTING_STATEMENT_WORDS = 1500
 
 
 class StepForm(forms.ModelForm):
@@ -207,8 +209,12 @@ class SupportingStatementForm(StepForm):
 
     def clean_supporting_statement(self):
         text = self.cleaned_data["supporting_statement"]
-        if len(text.split()) > 1500:
-            raise forms.ValidationError("Your supporting statement must be 1,500 words or fewer.")
+        words = count_words(text)
+        if words > SUPPORTING_STATEMENT_WORDS:
+            raise forms.ValidationError(
+                f"Your supporting statement must be {SUPPORTING_STATEMENT_WORDS:,} words or "
+                f"fewer. It has {words:,} words."
+            )
         return text
 
 

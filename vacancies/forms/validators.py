@@ -1,5 +1,6 @@
 """Checks on uploaded documents: by content, not by the name the file arrived with."""
 
+import re
 import zipfile
 
 import filetype
@@ -52,3 +53,14 @@ def validate_document(upload) -> str:
             code="wrong_type",
         )
     return real
+
+
+# A word is a run of letters or digits, with apostrophes and hyphens inside it ("it's",
+# "multi-agency"): punctuation on its own ("-", "/", "&") is not a word, and words joined by
+# punctuation without a space ("one,two/three") are still counted one by one.
+# A number keeps its separators ("40,000", "2.5") as one word.
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text or ""))

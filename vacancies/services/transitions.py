@@ -200,17 +200,22 @@ def transition(
             at=now,
             note=note,
         )
-        fields = {"status": to_status, "status_changed_at": now}
+        # The one place an application's status is written.
+        locked.status = S(to_status)
+        locked.status_changed_at = now
+        changed = ["status", "status_changed_at"]
         if to_status == S.SUBMITTED:
-            fields["submitted_at"] = now
+            locked.submitted_at = now
+            changed.append("submitted_at")
         if to_status == S.WITHDRAWN:
-            fields["withdrawal_reason"] = reason
-        for name, value in fields.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=[*fields, "updated_at"])
+            locked.withdrawal_reason = reason
+            changed.append("withdrawal_reason")
+        locked.save(update_fields=[*changed, "updated_at"])
         _follow_on(locked, move, change, now=now)
-    for name, value in fields.items():
-        setattr(application, name, value)
+    # The caller's copy shows the move too.
+    application.status = locked.status
+    for name in changed[1:]:
+        setattr(application, name, getattr(locked, name))
     return change
 
 
