@@ -9,6 +9,7 @@ from accounts.roles import Role
 from core.forms import GovukDateField
 
 from .models import (
+    ENQUIRY_FIELDS,
     FosteringCase,
     FosteringType,
     HouseholdMember,
@@ -50,19 +51,7 @@ class EnquiryForm(forms.ModelForm):
 
     class Meta:
         model = FosteringCase
-        fields = [
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "preferred_call_time",
-            "postcode",
-            "household",
-            "spare_bedroom",
-            "fostering_types",
-            "source",
-            "consent_to_contact",
-        ]
+        fields = ENQUIRY_FIELDS
         labels = {
             "email": "Email address",
             "phone": "Phone number",

@@ -1,10 +1,137 @@
-"""What the portal holds about a fostering enquirer: exported on request, erased with care."""
+"""What the portal holds about a fostering enquirer: which fields are personal (declared
+once, read by anonymisation, erasure and the data download), exported on request, erased
+with care."""
 
 from core.booking import BookingStatus
-from core.privacy import personal_data_eraser, personal_data_exporter
+from core.privacy import (
+    anonymised_values,
+    declare_personal_data,
+    personal_data_eraser,
+    personal_data_exporter,
+    personal_values,
+)
 
-from .models import EventBooking, FosteringCase
+from .models import (
+    BankHoliday,
+    CaseNote,
+    ClockAlert,
+    EventBooking,
+    FosteringCase,
+    FosteringRules,
+    HouseholdMember,
+    InformationEvent,
+    PreparationBooking,
+    PreparationSession,
+    Stage1Check,
+    StageMove,
+)
 from .pipeline import CLOSED, Stage
+
+_BOOKING = ["id", "status", "created_at", "updated_at", "offer_expires_at", "cancelled_at"]
+_SESSION = [
+    "id",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "booking_opens_at",
+    "booking_closes_at",
+    "is_cancelled",
+    "title",
+    "venue",
+]
+
+declare_personal_data(
+    FosteringCase,
+    personal=[
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "preferred_call_time",
+        "postcode",
+        "household",
+        "closed_reason",
+        "user",
+    ],
+    # Kept once the case is anonymised: the answers from fixed lists and the dates are
+    # what the reports count, and they name nobody on their own.
+    not_personal=[
+        "id",
+        "reference",
+        "spare_bedroom",
+        "fostering_types",
+        "source",
+        "consent_to_contact",
+        "stage",
+        "enquired_at",
+        "stage_changed_at",
+        "closed_at",
+        "assessing_worker",
+        "supervising_team",
+        "application_received_on",
+        "panel_date",
+        "panel_papers_sent_on",
+        "panel_minutes_received_on",
+        "anonymised_at",
+    ],
+    identifying=["first_name", "last_name", "email", "phone", "postcode", "user"],
+)
+# `by` and `author` are the fostering team's own staff (the audit trail).
+declare_personal_data(
+    StageMove,
+    personal=["note"],
+    not_personal=["id", "case", "from_stage", "to_stage", "by", "at"],
+)
+declare_personal_data(CaseNote, personal=["text"], not_personal=["id", "case", "author", "at"])
+declare_personal_data(
+    HouseholdMember,
+    personal=["name", "date_of_birth"],
+    not_personal=["id", "case", "relationship", "is_adult"],
+)
+declare_personal_data(
+    Stage1Check,
+    personal=["detail", "notes"],
+    not_personal=[
+        "id",
+        "case",
+        "member",
+        "check_type",
+        "requested_on",
+        "completed_on",
+        "outcome",
+    ],
+)
+declare_personal_data(ClockAlert, personal=["summary"], not_personal=["id", "case", "sent_on"])
+declare_personal_data(
+    EventBooking,
+    personal=["name", "email", "phone"],
+    not_personal=[*_BOOKING, "session", "reminder_sent_at"],
+)
+declare_personal_data(PreparationBooking, personal=[], not_personal=[*_BOOKING, "session", "case"])
+declare_personal_data(
+    InformationEvent,
+    personal=[],
+    not_personal=[*_SESSION, "format", "summary", "area", "joining_link"],
+)
+declare_personal_data(PreparationSession, personal=[], not_personal=[*_SESSION, "notes"])
+declare_personal_data(BankHoliday, personal=[], not_personal=["id", "date", "name"])
+declare_personal_data(
+    FosteringRules,
+    personal=[],
+    not_personal=[
+        "id",
+        "enquiry_reply_working_days",
+        "first_visit_working_days",
+        "panel_recommendation_months",
+        "panel_papers_working_days",
+        "agency_decision_working_days",
+        "at_risk_working_days",
+        "panel_at_risk_days",
+        "review_request_days",
+        "team_inbox",
+        "retention_days_after_closure",
+    ],
+)
 
 
 def _cases(user):
@@ -23,12 +150,8 @@ def export_fostering(user):
             {
                 "reference": case.reference,
                 "enquired_at": case.enquired_at.isoformat(),
-                "name": case.full_name,
-                "email": case.email,
-                "phone": case.phone,
-                "preferred_call_time": case.preferred_call_time,
-                "postcode": case.postcode,
-                "household": case.household,
+                # Every field declared personal above, so a new one is never left out.
+                **personal_values(case),
                 "spare_bedroom": case.get_spare_bedroom_display(),
                 "fostering_types": case.fostering_type_labels(),
                 "heard_through": case.get_source_display(),
@@ -43,7 +166,7 @@ def export_fostering(user):
                     for m in case.moves.all()
                 ],
                 "household_members": [
-                    {"name": m.name, "relationship": m.get_relationship_display()}
+                    {**personal_values(m), "relationship": m.get_relationship_display()}
                     for m in case.members.all()
                 ],
                 "training": [
@@ -55,9 +178,7 @@ def export_fostering(user):
     events = [
         {
             "event": str(b.session),
-            "name": b.name,
-            "email": b.email,
-            "phone": b.phone,
+            **personal_values(b),
             "status": b.get_status_display(),
             "booked_at": b.created_at.isoformat(),
         }
@@ -80,8 +201,6 @@ def erase_fostering(user):
         else:
             FosteringCase.objects.filter(pk=case.pk).update(user=None)
     EventBooking.objects.filter(email__iexact=user.email).update(
-        name="Anonymised",
-        email="anonymised@invalid.example",
-        phone="",
+        **anonymised_values(EventBooking, name="Anonymised", email="anonymised@invalid.example"),
         status=BookingStatus.CANCELLED,
     )

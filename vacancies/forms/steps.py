@@ -16,8 +16,6 @@ class StepForm(forms.ModelForm):
 
     title = ""
     slug = ""
-    # Fields a shortlister must not see before shortlisting is complete.
-    identifying_fields: tuple[str, ...] = ()
     # Fields optional on the model (drafts may leave them blank) that this step requires.
     required_fields: tuple[str, ...] = ()
 
@@ -35,7 +33,6 @@ class StepForm(forms.ModelForm):
 class PersonalDetailsForm(StepForm):
     title = "Personal details"
     slug = "personal-details"
-    identifying_fields = ("first_name", "last_name", "email", "phone", "address", "postcode")
 
     class Meta:
         model = Application
@@ -82,7 +79,6 @@ class RightToWorkForm(StepForm):
 class RegistrationForm(StepForm):
     title = "Professional registration"
     slug = "registration"
-    identifying_fields = ("swe_registration_number",)
 
     class Meta:
         model = Application
@@ -142,16 +138,6 @@ class EmploymentHistoryForm(StepForm):
 class RefereesForm(StepForm):
     title = "References"
     slug = "references"
-    identifying_fields = (
-        "referee_1_name",
-        "referee_1_email",
-        "referee_1_organisation",
-        "referee_1_relationship",
-        "referee_2_name",
-        "referee_2_email",
-        "referee_2_organisation",
-        "referee_2_relationship",
-    )
 
     class Meta:
         model = Application
@@ -355,7 +341,3 @@ STEPS: list[type[StepForm]] = [
     EqualityForm,
 ]
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
-IDENTIFYING_FIELDS = frozenset(name for step in STEPS for name in step.identifying_fields) | {
-    "cv",
-    "cv_original_name",
-}

@@ -4,32 +4,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.errors import DomainError
+from core.privacy import reusable_fields
 from vacancies.models import Application, ApplicationStatus
-
-# What a candidate can carry over from their last application: the facts about them,
-# never the answers written for one particular job.
-REUSABLE_FIELDS = [
-    "first_name",
-    "last_name",
-    "phone",
-    "address",
-    "postcode",
-    "right_to_work",
-    "right_to_work_details",
-    "swe_registration_number",
-    "qualifications",
-    "employment_history",
-    "employment_gaps",
-    "referee_1_name",
-    "referee_1_email",
-    "referee_1_organisation",
-    "referee_1_relationship",
-    "referee_2_name",
-    "referee_2_email",
-    "referee_2_organisation",
-    "referee_2_relationship",
-    "reference_consent",
-]
 
 
 class ApplicationError(DomainError):
@@ -62,7 +38,8 @@ def start_application(vacancy, user, *, reuse_previous=True, now=None) -> tuple[
             .first()
         )
         if previous:
-            for name in REUSABLE_FIELDS:
+            # What vacancies/privacy.py declares reusable: facts about the person.
+            for name in reusable_fields(Application):
                 setattr(draft, name, getattr(previous, name))
     try:
         with transaction.atomic():

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import Role
 from core.models import AccessLogEntry
+from core.privacy import identifying_fields
 from vacancies.forms.staff import ChooseSlotForm, WithdrawForm
 from vacancies.forms.steps import STEPS, STEPS_BY_SLUG, EqualityForm
 from vacancies.ics import interview_calendar
@@ -157,6 +158,8 @@ def review_sections(application, *, anonymise=False, include_equality=False, sho
     reveal a disability, is withheld (see permissions.may_see_interview_adjustments).
     """
     sections = []
+    # What names the candidate, as vacancies/privacy.py declares it.
+    hidden = identifying_fields(Application) if anonymise else frozenset()
     for form_class in steps_for(application.vacancy):
         if form_class is EqualityForm:
             if include_equality:
@@ -176,7 +179,7 @@ def review_sections(application, *, anonymise=False, include_equality=False, sho
         form = form_class(instance=application, vacancy=application.vacancy)
         rows = []
         for name, field in form.fields.items():
-            if anonymise and name in form_class.identifying_fields:
+            if name in hidden:
                 continue
             if name == "cv_file":
                 if anonymise:
