@@ -124,7 +124,7 @@ def personal_values(instance) -> dict:
     """The person's own data held in this record, for their data download (files by
     whether one is held, foreign keys by their text)."""
     values = {}
-    for name in personal_fields(type(instance)):
+    for name in personal_fields(instance._meta.model):
         field = instance._meta.get_field(name)
         value = getattr(instance, name)
         if field.is_relation:
@@ -161,7 +161,7 @@ def anonymise(instance, **replacements) -> list[str]:
     """Blank the personal fields of one record in memory (stored files are deleted);
     returns the fields changed, for `save(update_fields=...)`."""
     changed = []
-    for attname, value in anonymised_values(type(instance), **replacements).items():
+    for attname, value in anonymised_values(instance._meta.model, **replacements).items():
         current = getattr(instance, attname)
         if hasattr(current, "storage") and current:
             current.delete(save=False)
