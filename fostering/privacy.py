@@ -50,14 +50,14 @@ declare_personal_data(
         "preferred_call_time",
         "postcode",
         "household",
-        "closed_reason",
         "user",
     ],
-    # Kept once the case is anonymised: the answers from fixed lists and the dates are
-    # what the reports count, and they name nobody on their own.
+    # Kept once the case is anonymised: the answers from fixed lists, why the case closed
+    # and the dates are what the reports count, and they name nobody on their own.
     not_personal=[
         "id",
         "reference",
+        "closed_reason",
         "spare_bedroom",
         "fostering_types",
         "source",
