@@ -290,3 +290,16 @@ def test_permissions_decide_who_moves_not_role_names(index, make_user):
         transition(application, S.INTERVIEW, by=other_manager)
     application.refresh_from_db()
     assert application.status == S.SHORTLISTED
+
+
+def test_the_admin_cannot_leave_a_withdrawal_reason_on_a_live_application(index, client_for):
+    application = ApplicationFactory()
+    # Only a superuser may edit an application in the admin at all (no role may).
+    client = client_for("administrator", is_superuser=True)
+    response = client.post(
+        f"/admin/recruitment/applications/edit/{application.pk}/",
+        {"withdrawal_reason": "another_job"},
+    )
+    assert "Only a withdrawn application has a withdrawal reason" in response.content.decode()
+    application.refresh_from_db()
+    assert (application.status, application.withdrawal_reason) == (S.SUBMITTED, "")

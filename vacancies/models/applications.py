@@ -167,6 +167,19 @@ class Application(models.Model):
     def __str__(self):
         return f"{self.candidate_number} for {self.vacancy.reference}"
 
+    def clean(self):
+        # The reason is written with the withdrawal itself (services/transitions.py); the
+        # admin form cannot leave one on a live application.
+        from django.core.exceptions import ValidationError
+
+        if self.withdrawal_reason and self.status != ApplicationStatus.WITHDRAWN:
+            raise ValidationError(
+                {
+                    "withdrawal_reason": "Only a withdrawn application has a withdrawal reason. "
+                    "The candidate or a recruiter withdraws it from the application's page."
+                }
+            )
+
     @property
     def candidate_number(self) -> str:
         """How anonymised shortlisting refers to the candidate."""
