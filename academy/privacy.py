@@ -1,8 +1,206 @@
-"""What the academy holds about a person, for subject access requests and erasure."""
+"""What the academy holds about a person: which fields are personal (declared once), and
+their export for subject access requests and erasure."""
 
-from core.privacy import personal_data_eraser, personal_data_exporter
+from core.privacy import (
+    declare_personal_data,
+    personal_data_eraser,
+    personal_data_exporter,
+    personal_values,
+)
 
-from .models import Booking, CalendarFeed, Completion, CpdEntry, Enrolment, ModuleProgress
+from .models import (
+    AcademyIndexPage,
+    AcademySettings,
+    Booking,
+    BookingNotice,
+    CalendarFeed,
+    Completion,
+    CourseCategory,
+    CoursePage,
+    CourseTag,
+    CpdEntry,
+    ELearningModulePage,
+    Enrolment,
+    KssArea,
+    MandatoryRule,
+    ModuleProgress,
+    PcfDomain,
+    PracticeStrand,
+    Programme,
+    ProgrammeStep,
+    ReportExport,
+    TrainingNotice,
+    TrainingSession,
+)
+
+# The person's own records. Staff acting in their role (a trainer, whoever decided a
+# booking or asked for a report) are named as part of the record, not as its subject.
+declare_personal_data(
+    CpdEntry,
+    personal=["user", "title", "description", "learning", "impact", "peer_reflection"],
+    not_personal=[
+        "id",
+        "cpd_type",
+        "activity_date",
+        "status",
+        "completion",
+        "created_at",
+        "updated_at",
+    ],
+)
+declare_personal_data(
+    Booking,
+    personal=["user", "decision_note"],
+    not_personal=[
+        "id",
+        "status",
+        "created_at",
+        "updated_at",
+        "offer_expires_at",
+        "cancelled_at",
+        "session",
+        "decided_by",
+        "decided_at",
+        "last_move",
+        "moved_by",
+        "moved_at",
+    ],
+)
+declare_personal_data(
+    Completion,
+    personal=["user"],
+    not_personal=["id", "course", "completed_on", "source", "booking", "created_at"],
+)
+declare_personal_data(
+    ModuleProgress, personal=["user"], not_personal=["id", "module", "completed_at", "completion"]
+)
+declare_personal_data(
+    TrainingNotice, personal=["user"], not_personal=["id", "course", "kind", "key", "sent_at"]
+)
+declare_personal_data(CalendarFeed, personal=["user"], not_personal=["id", "version", "reset_at"])
+declare_personal_data(
+    Enrolment,
+    personal=["user"],
+    not_personal=["id", "programme", "starts_on", "created_at", "completed_on"],
+)
+declare_personal_data(
+    BookingNotice, personal=[], not_personal=["id", "booking", "kind", "key", "sent_at"]
+)
+declare_personal_data(
+    ReportExport,
+    personal=[],
+    not_personal=[
+        "id",
+        "requested_by",
+        "report",
+        "params",
+        "file",
+        "rows",
+        "requested_at",
+        "finished_at",
+    ],
+)
+declare_personal_data(
+    TrainingSession,
+    personal=[],
+    not_personal=[
+        "id",
+        "starts_at",
+        "ends_at",
+        "capacity",
+        "booking_opens_at",
+        "booking_closes_at",
+        "is_cancelled",
+        "course",
+        "venue",
+        "online_link",
+        "trainer",
+        "needs_approval",
+        "notes",
+    ],
+)
+# The catalogue and its settings name nobody.
+declare_personal_data(
+    AcademyIndexPage, personal=[], not_personal=["page_ptr", "social_image", "intro"]
+)
+declare_personal_data(
+    CoursePage,
+    personal=[],
+    not_personal=[
+        "page_ptr",
+        "social_image",
+        "summary",
+        "body",
+        "learning_outcomes",
+        "format",
+        "duration",
+        "cpd_hours",
+        "audience_employment_types",
+        "renewal_months",
+        "practice_strand",
+    ],
+)
+declare_personal_data(
+    ELearningModulePage,
+    personal=[],
+    not_personal=["page_ptr", "social_image", "introduction", "body", "reflection_prompt"],
+)
+declare_personal_data(CourseTag, personal=[], not_personal=["id", "tag", "content_object"])
+declare_personal_data(
+    MandatoryRule,
+    personal=[],
+    not_personal=[
+        "id",
+        "sort_order",
+        "course",
+        "job_role",
+        "employment_type",
+        "newly_qualified_only",
+        "due_within_days",
+    ],
+)
+declare_personal_data(
+    Programme,
+    personal=[],
+    not_personal=["id", "name", "slug", "summary", "duration_months", "auto_enrol", "is_active"],
+)
+declare_personal_data(
+    ProgrammeStep,
+    personal=[],
+    not_personal=[
+        "id",
+        "sort_order",
+        "programme",
+        "kind",
+        "title",
+        "description",
+        "course",
+        "due_week",
+        "repeat_every_weeks",
+    ],
+)
+for _model in (CourseCategory, PcfDomain, KssArea):
+    declare_personal_data(_model, personal=[], not_personal=["id", "name", "slug", "sort_order"])
+declare_personal_data(
+    PracticeStrand, personal=[], not_personal=["id", "name", "slug", "sort_order", "summary"]
+)
+declare_personal_data(
+    AcademySettings,
+    personal=[],
+    not_personal=[
+        "id",
+        "cancellation_cutoff_hours",
+        "offer_window_hours",
+        "renewal_window_days",
+        "reminder_days",
+        "cpd_year_start_month",
+        "cpd_year_start_day",
+        "cpd_renewal_opens_month",
+        "cpd_renewal_opens_day",
+        "cpd_minimum_entries",
+        "cpd_minimum_peer_reflected",
+    ],
+)
 
 
 @personal_data_exporter("training")
@@ -44,13 +242,9 @@ def export_training(user):
         ],
         "cpd": [
             {
-                "title": e.title,
+                **{k: v for k, v in personal_values(e).items() if k != "user"},
                 "type": e.get_cpd_type_display(),
                 "date": e.activity_date.isoformat(),
-                "description": e.description,
-                "learning": e.learning,
-                "impact": e.impact,
-                "peer_reflection": e.peer_reflection,
             }
             for e in CpdEntry.objects.filter(user=user)
         ],

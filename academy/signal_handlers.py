@@ -1,7 +1,6 @@
-"""Enrol new staff: on a new staff record, and on a hire from the vacancies app when that
-app provides its `candidate_hired` signal. Tell people when L&D cancels their session."""
-
-import logging
+"""Enrol new staff: on a new staff record, and on a hire from the vacancies app that reused
+an existing record (its `candidate_hired` signal). Tell people when L&D cancels their
+session."""
 
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
@@ -9,10 +8,9 @@ from django.dispatch import receiver
 
 from accounts.models import StaffProfile
 from core.booking import booking_moved
+from vacancies.signals import candidate_hired
 
 from .models import Booking, TrainingSession
-
-logger = logging.getLogger(__name__)
 
 
 @receiver(post_save, sender=StaffProfile, dispatch_uid="academy_enrol_new_staff")
@@ -48,27 +46,12 @@ def tell_people_about_a_booking_move(sender, booking, move, **kwargs):
     send_notice(booking, move)
 
 
-try:  # The vacancies app adds this signal on its own branch; connect only if it exists.
-    from vacancies.signals import candidate_hired
-except ImportError:  # pragma: no cover - depends on which apps are merged
-    candidate_hired = None
-
-
-def enrol_hire(sender, **kwargs):
-    """A hire that already has a staff record is enrolled from it; one without a record is
-    enrolled when the record is created (post_save above)."""
-    user = kwargs.get("user")
-    if user is None:
-        application = kwargs.get("application")
-        user = getattr(application, "user", None) or getattr(application, "candidate", None)
-    profile = getattr(user, "staff_profile", None) if user is not None else None
-    if profile is None:
-        logger.info("Hire without a staff record yet; enrolment waits for the record.")
+@receiver(candidate_hired, dispatch_uid="academy_enrol_hire")
+def enrol_hire(sender, *, staff_profile, new_staff_record, **kwargs):
+    """A hire that reused an existing staff record is enrolled from it here; a hire that
+    created the record was enrolled when the record was saved (above), so once only."""
+    if new_staff_record:
         return
     from .services.enrolment import enrol_profile
 
-    enrol_profile(profile)
-
-
-if candidate_hired is not None:
-    candidate_hired.connect(enrol_hire, dispatch_uid="academy_enrol_hire")
+    enrol_profile(staff_profile)

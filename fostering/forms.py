@@ -10,6 +10,7 @@ from core import limits
 from core.forms import GovukDateField
 
 from .models import (
+    ENQUIRY_FIELDS,
     EventBooking,
     FosteringCase,
     FosteringType,
@@ -59,19 +60,7 @@ class EnquiryForm(forms.ModelForm):
 
     class Meta:
         model = FosteringCase
-        fields = [
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "preferred_call_time",
-            "postcode",
-            "household",
-            "spare_bedroom",
-            "fostering_types",
-            "source",
-            "consent_to_contact",
-        ]
+        fields = ENQUIRY_FIELDS
         labels = {
             "email": "Email address",
             "phone": "Phone number",

@@ -194,6 +194,23 @@ def new_reference() -> str:
     return "FC-" + secrets.token_hex(3).upper()
 
 
+# The columns the public enquiry form fills in (the form, and a repeated enquiry merged
+# into an open case, both read this list).
+ENQUIRY_FIELDS = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "preferred_call_time",
+    "postcode",
+    "household",
+    "spare_bedroom",
+    "fostering_types",
+    "source",
+    "consent_to_contact",
+]
+
+
 class FosteringCase(models.Model):
     """One household's journey from first enquiry to approval (or closure)."""
 

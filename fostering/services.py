@@ -7,12 +7,15 @@ from django.utils import timezone
 from core import booking as engine
 from core.booking import BookingError, book_place
 from core.errors import DomainError
+from core.privacy import anonymised_values
 
 from .models import (
     CHECKS_FOR_APPLICANTS,
     CHECKS_FOR_EVERY_ADULT,
+    ENQUIRY_FIELDS,
     CaseNote,
     CheckType,
+    ClockAlert,
     EventBooking,
     FosteringCase,
     HouseholdMember,
@@ -37,20 +40,6 @@ class PipelineError(DomainError):
 
 
 # --- Enquiries ----------------------------------------------------------------
-
-ENQUIRY_FIELDS = [
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "preferred_call_time",
-    "postcode",
-    "household",
-    "spare_bedroom",
-    "fostering_types",
-    "source",
-    "consent_to_contact",
-]
 
 
 def submit_enquiry(data: dict, *, now=None) -> tuple[FosteringCase, bool]:
@@ -368,18 +357,19 @@ def anonymise_case(case, *, now=None) -> None:
     """Remove what identifies the household, keeping the anonymous facts the reports use."""
     now = now or timezone.now()
     with transaction.atomic():
+        # Every field fostering/privacy.py declares personal is blanked; the postcode
+        # keeps its district for the reports by area.
         FosteringCase.objects.filter(pk=case.pk).update(
-            first_name="Anonymised",
-            last_name="",
-            email=f"anonymised-{case.pk}@invalid.example",
-            phone="",
-            preferred_call_time="",
-            postcode=(case.postcode or "").split(" ")[0][:4],
-            household="",
-            user=None,
+            **anonymised_values(
+                FosteringCase,
+                first_name="Anonymised",
+                email=f"anonymised-{case.pk}@invalid.example",
+                postcode=(case.postcode or "").split(" ")[0][:4],
+            ),
             anonymised_at=now,
         )
         case.notes.all().delete()
         case.members.all().delete()
         case.checks.all().delete()
-        case.moves.update(note="")
+        case.moves.update(**anonymised_values(StageMove))
+        case.alerts.update(**anonymised_values(ClockAlert))

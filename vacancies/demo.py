@@ -316,6 +316,7 @@ def seed(log):
 def _seed_applications(log, hiring):
     from django.contrib.auth.models import Group
 
+    from vacancies.services.applications import withdraw_application
     from vacancies.services.checks import record_check
     from vacancies.services.hire import hire
     from vacancies.services.transitions import transition
@@ -386,9 +387,7 @@ def _seed_applications(log, hiring):
                     application, by=recruiter, start_date=(now + datetime.timedelta(days=30)).date()
                 )
             elif step == S.WITHDRAWN:
-                application.withdrawal_reason = "another_job"
-                application.save(update_fields=["withdrawal_reason"])
-                transition(application, step, by=candidate)
+                withdraw_application(application, user=candidate, reason="another_job")
             else:
                 transition(application, step, by=recruiter, note="Demo pipeline step")
         if status == S.INTERVIEW:

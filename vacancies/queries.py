@@ -16,9 +16,13 @@ from django.utils import timezone
 
 from accounts.models import EmploymentType, Locality, RoleFamily
 from vacancies import search_cache
-from vacancies.forms.search import SALARY_STEPS
 from vacancies.models import VacancyPage
-from vacancies.models.pages import WorkingPattern
+from vacancies.models.pages import WorkingPattern, open_vacancies
+
+__all__ = ["open_vacancies", "search_vacancies", "matching_vacancies", "filter_options"]
+
+# The salary filter's steps (the search form offers them; the facet counts group by them).
+SALARY_STEPS = [25000, 30000, 35000, 40000, 45000, 50000, 60000]
 
 FACETS = {
     "role_family": "role_family__slug",
@@ -31,11 +35,6 @@ ORDERINGS = {
     "newest": ["-first_published_at", "pk"],
     "salary": ["-salary_max", "closes_at", "pk"],
 }
-
-
-def open_vacancies(now=None):
-    now = now or timezone.now()
-    return VacancyPage.objects.live().filter(closes_at__gt=now)
 
 
 def _uses_elasticsearch() -> bool:

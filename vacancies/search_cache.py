@@ -19,6 +19,8 @@ import time
 
 from django.core.cache import cache
 
+from vacancies.models.pages import open_vacancies
+
 STATE_KEY = "vacancies:search:state"
 TIMEOUT = 120  # seconds; the backstop, not the main way entries go stale
 
@@ -27,8 +29,6 @@ def _state(now) -> dict:
     """{"version": int, "next_close": datetime | None}, started afresh when needed."""
     state = cache.get(STATE_KEY)
     if state is None or (state["next_close"] is not None and now >= state["next_close"]):
-        from vacancies.queries import open_vacancies
-
         # Ordered and limited rather than MIN(), so PostgreSQL walks the closes_at index.
         next_close = (
             open_vacancies(now).order_by("closes_at").values_list("closes_at", flat=True).first()

@@ -74,7 +74,7 @@ def test_e_learning_progress_and_a_feed_reset_are_in_the_data_export(staff):
     assert training["calendar_feed_reset_at"] is not None
 
 
-def test_a_hire_with_a_staff_record_is_enrolled(staff):
+def test_a_hire_that_reuses_a_staff_record_is_enrolled_from_the_signal(staff):
     from academy.factories import ProgrammeFactory
     from academy.models import Programme
 
@@ -83,7 +83,7 @@ def test_a_hire_with_a_staff_record_is_enrolled(staff):
     )
     person = staff(start_date=datetime.date(2026, 12, 1))
     Enrolment.objects.all().delete()
-    enrol_hire(sender=None, user=person)
+    enrol_hire(sender=None, staff_profile=person.staff_profile, new_staff_record=False)
     enrolment = Enrolment.objects.get(user=person)
     assert enrolment.programme == induction
     assert enrolment.starts_on == datetime.date(2026, 12, 1)

@@ -12,7 +12,7 @@ from vacancies.models import ApplicationStatus, ApplicationStatusChange, Shortli
 from vacancies.models.applications import CheckKind, CheckStatus
 from vacancies.services.checks import record_check
 from vacancies.services.hire import hire
-from vacancies.services.transitions import TRANSITIONS, TransitionError, transition
+from vacancies.services.transitions import TERMINAL, TRANSITIONS, TransitionError, transition
 from vacancies.signals import candidate_hired
 
 S = ApplicationStatus
@@ -33,9 +33,11 @@ def walk(application, statuses, by):
         transition(application, status, by=by)
 
 
-def test_every_status_except_draft_appears_in_the_table():
+def test_every_status_appears_in_the_table_and_the_terminal_ones_lead_nowhere():
     mentioned = set(TRANSITIONS) | {to for moves in TRANSITIONS.values() for to in moves}
-    assert mentioned == set(S.values) - {S.DRAFT}
+    assert mentioned == set(S.values)
+    assert S.SUBMITTED in TRANSITIONS[S.DRAFT]
+    assert set(S.values) - set(TRANSITIONS) == TERMINAL
 
 
 def test_a_move_records_who_when_from_to_and_note_and_emails_the_candidate(

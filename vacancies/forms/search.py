@@ -6,8 +6,8 @@ from accounts.models import EmploymentType
 from core import limits
 from core.search import clean_search_text
 from vacancies.models.pages import WorkingPattern
+from vacancies.queries import SALARY_STEPS, filter_options
 
-SALARY_STEPS = [25000, 30000, 35000, 40000, 45000, 50000, 60000]
 SORTS = [
     ("relevance", "Best match"),  # offered only when the words are ranked (see queries)
     ("closing", "Closing soonest"),
@@ -56,8 +56,6 @@ class VacancySearchForm(forms.Form):
     sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
 
     def __init__(self, *args, **kwargs):
-        from vacancies.queries import filter_options
-
         super().__init__(*args, **kwargs)
         # The same cached options the facets list (no queries once the cache is warm).
         options = filter_options()

@@ -7,14 +7,16 @@ from core.uploads import safe_display_name, validate_document
 from vacancies.models import Application, EqualityMonitoring
 from vacancies.models.applications import ReferenceConsent, RightToWork
 
+from .validators import count_words
+
+SUPPORTING_STATEMENT_WORDS = 1500
+
 
 class StepForm(forms.ModelForm):
     """A step of the application. `vacancy` lets a step depend on the job."""
 
     title = ""
     slug = ""
-    # Fields a shortlister must not see before shortlisting is complete.
-    identifying_fields: tuple[str, ...] = ()
     # Fields optional on the model (drafts may leave them blank) that this step requires.
     required_fields: tuple[str, ...] = ()
 
@@ -32,7 +34,6 @@ class StepForm(forms.ModelForm):
 class PersonalDetailsForm(StepForm):
     title = "Personal details"
     slug = "personal-details"
-    identifying_fields = ("first_name", "last_name", "email", "phone", "address", "postcode")
 
     class Meta:
         model = Application
@@ -79,7 +80,6 @@ class RightToWorkForm(StepForm):
 class RegistrationForm(StepForm):
     title = "Professional registration"
     slug = "registration"
-    identifying_fields = ("swe_registration_number",)
 
     class Meta:
         model = Application
@@ -139,16 +139,6 @@ class EmploymentHistoryForm(StepForm):
 class RefereesForm(StepForm):
     title = "References"
     slug = "references"
-    identifying_fields = (
-        "referee_1_name",
-        "referee_1_email",
-        "referee_1_organisation",
-        "referee_1_relationship",
-        "referee_2_name",
-        "referee_2_email",
-        "referee_2_organisation",
-        "referee_2_relationship",
-    )
 
     class Meta:
         model = Application
@@ -206,8 +196,12 @@ class SupportingStatementForm(StepForm):
 
     def clean_supporting_statement(self):
         text = self.cleaned_data["supporting_statement"]
-        if len(text.split()) > 1500:
-            raise forms.ValidationError("Your supporting statement must be 1,500 words or fewer.")
+        words = count_words(text)
+        if words > SUPPORTING_STATEMENT_WORDS:
+            raise forms.ValidationError(
+                f"Your supporting statement must be {SUPPORTING_STATEMENT_WORDS:,} words or "
+                f"fewer. It has {words:,} words."
+            )
         return text
 
 
@@ -349,7 +343,3 @@ STEPS: list[type[StepForm]] = [
     EqualityForm,
 ]
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
-IDENTIFYING_FIELDS = frozenset(name for step in STEPS for name in step.identifying_fields) | {
-    "cv",
-    "cv_original_name",
-}

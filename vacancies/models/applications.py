@@ -36,6 +36,19 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Where an application ends: no move leads on from these (services/transitions.py's table
+# has no row for them; a test keeps the two in step).
+TERMINAL_STATUSES = frozenset(
+    {
+        ApplicationStatus.NOT_SHORTLISTED,
+        ApplicationStatus.UNSUCCESSFUL,
+        ApplicationStatus.OFFER_DECLINED,
+        ApplicationStatus.HIRED,
+        ApplicationStatus.WITHDRAWN,
+    }
+)
+
+
 class RightToWork(models.TextChoices):
     BRITISH_IRISH = "british_irish", "I am a British or Irish citizen"
     SETTLED = "settled", "I have settled or pre-settled status"
@@ -158,6 +171,19 @@ class Application(models.Model):
     def __str__(self):
         return f"{self.candidate_number} for {self.vacancy.reference}"
 
+    def clean(self):
+        # The reason is written with the withdrawal itself (services/transitions.py); the
+        # admin form cannot leave one on a live application.
+        from django.core.exceptions import ValidationError
+
+        if self.withdrawal_reason and self.status != ApplicationStatus.WITHDRAWN:
+            raise ValidationError(
+                {
+                    "withdrawal_reason": "Only a withdrawn application has a withdrawal reason. "
+                    "The candidate or a recruiter withdraws it from the application's page."
+                }
+            )
+
     @property
     def candidate_number(self) -> str:
         """How anonymised shortlisting refers to the candidate."""
@@ -173,9 +199,7 @@ class Application(models.Model):
 
     @property
     def is_closed(self) -> bool:
-        from vacancies.services.transitions import TERMINAL
-
-        return self.status in TERMINAL
+        return self.status in TERMINAL_STATUSES
 
 
 class ApplicationStatusChange(models.Model):

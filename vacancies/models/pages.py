@@ -314,3 +314,10 @@ class VacancyPage(BasePage):
             ).first()
             context["is_saved"] = SavedVacancy.objects.filter(vacancy=self, user=user).exists()
         return context
+
+
+def open_vacancies(now=None):
+    """Vacancies on offer: live, and their closing time still ahead. The one definition
+    of "open" (search, feeds, sections, the site search and the cache all use it)."""
+    now = now or timezone.now()
+    return VacancyPage.objects.live().filter(closes_at__gt=now)

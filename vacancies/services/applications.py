@@ -4,32 +4,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.errors import DomainError
-from vacancies.models import Application, ApplicationStatus, EqualityMonitoring
-
-# What a candidate can carry over from their last application: the facts about them,
-# never the answers written for one particular job.
-REUSABLE_FIELDS = [
-    "first_name",
-    "last_name",
-    "phone",
-    "address",
-    "postcode",
-    "right_to_work",
-    "right_to_work_details",
-    "swe_registration_number",
-    "qualifications",
-    "employment_history",
-    "employment_gaps",
-    "referee_1_name",
-    "referee_1_email",
-    "referee_1_organisation",
-    "referee_1_relationship",
-    "referee_2_name",
-    "referee_2_email",
-    "referee_2_organisation",
-    "referee_2_relationship",
-    "reference_consent",
-]
+from core.privacy import reusable_fields
+from vacancies.models import Application, ApplicationStatus
 
 
 class ApplicationError(DomainError):
@@ -62,7 +38,8 @@ def start_application(vacancy, user, *, reuse_previous=True, now=None) -> tuple[
             .first()
         )
         if previous:
-            for name in REUSABLE_FIELDS:
+            # What vacancies/privacy.py declares reusable: facts about the person.
+            for name in reusable_fields(Application):
                 setattr(draft, name, getattr(previous, name))
     try:
         with transaction.atomic():
@@ -82,11 +59,12 @@ def submit_application(application, *, token, now=None) -> tuple[Application, bo
     """Submit a draft exactly once. Returns (application, newly_submitted).
 
     A double click or a re-posted form carries the same submission token: the second
-    request finds the application already submitted and changes nothing.
+    request finds the application already submitted and changes nothing. The move itself
+    (DRAFT to SUBMITTED) goes through the pipeline table, which refuses a draft with a
+    step still to do or a vacancy that has closed, and says which.
     """
-    from vacancies.models import ApplicationStatusChange
+    from vacancies.services.transitions import TransitionError, transition
 
-    now = now or timezone.now()
     with transaction.atomic():
         locked = (
             Application.objects.select_for_update().select_related("vacancy").get(pk=application.pk)
@@ -97,35 +75,16 @@ def submit_application(application, *, token, now=None) -> tuple[Application, bo
             )
         if locked.status != ApplicationStatus.DRAFT:
             return locked, False
-        if locked.vacancy.closes_at <= now or not locked.vacancy.live:
-            raise ApplicationError(
-                "This vacancy closed before you submitted. Your draft has been kept, "
-                "but it can no longer be sent."
-            )
-        locked.status = ApplicationStatus.SUBMITTED
-        locked.submitted_at = now
-        locked.status_changed_at = now
-        locked.save()
-        ApplicationStatusChange.objects.create(
-            application=locked,
-            from_status=ApplicationStatus.DRAFT,
-            to_status=ApplicationStatus.SUBMITTED,
-            by=locked.candidate,
-            at=now,
-        )
-        # Cut the equality answers loose: from now on they belong to the vacancy only.
-        EqualityMonitoring.objects.filter(draft_application=locked).update(
-            draft_application=None, submitted_on=now.date()
-        )
-        from vacancies.tasks import send_submission_email
-
-        transaction.on_commit(lambda: send_submission_email.delay(locked.pk))
+        try:
+            transition(locked, ApplicationStatus.SUBMITTED, by=locked.candidate, now=now)
+        except TransitionError as error:
+            raise ApplicationError(error.message) from None
     return locked, True
 
 
 def withdraw_application(application, *, user, reason, note="") -> None:
+    """Withdraw through the pipeline table; a refused withdrawal saves nothing, reason
+    included."""
     from vacancies.services.transitions import transition
 
-    application.withdrawal_reason = reason
-    application.save(update_fields=["withdrawal_reason", "updated_at"])
-    transition(application, ApplicationStatus.WITHDRAWN, by=user, note=note)
+    transition(application, ApplicationStatus.WITHDRAWN, by=user, note=note, reason=reason)

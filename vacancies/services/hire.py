@@ -29,22 +29,26 @@ def job_role_for(vacancy):
 def hire(application, *, by, start_date, note="") -> StaffProfile:
     """Move a cleared application to hired and create or update the starter's staff record.
 
-    The staff record takes the vacancy's employment type, team and job role; the person
-    gets the "staff member" role; `candidate_hired` fires once the hire is committed so
-    the academy can enrol the new starter.
+    The only way to HIRED: the pipeline table refuses the move without the staff record
+    made here. The record takes the vacancy's employment type, team and job role; the
+    person gets the "staff member" role; `candidate_hired` fires once the hire is
+    committed, saying whether the staff record is new (a new record is enrolled by the
+    academy when it is created, an existing one from the signal). A refusal changes
+    nothing: the record and the role are rolled back with the move.
     """
     from vacancies.services.transitions import transition
 
     if application.candidate_id is None:
         raise HireError("This application no longer has a candidate account to hire.")
+    if start_date is None:
+        raise HireError("Enter the new starter's start date.")
     vacancy = application.vacancy
     if not vacancy.team_id:
         raise HireError("This vacancy has no team, so the new starter cannot be placed.")
     with transaction.atomic():
         job_role = job_role_for(vacancy)
-        transition(application, ApplicationStatus.HIRED, by=by, note=note)
         user = application.candidate
-        profile, _ = StaffProfile.objects.update_or_create(
+        profile, created = StaffProfile.objects.update_or_create(
             user=user,
             defaults={
                 "employment_type": vacancy.employment_type,
@@ -58,9 +62,13 @@ def hire(application, *, by, start_date, note="") -> StaffProfile:
             },
         )
         user.groups.add(Group.objects.get(name=Role.STAFF_MEMBER))
+        transition(application, ApplicationStatus.HIRED, by=by, note=note, staff_profile=profile)
         transaction.on_commit(
             lambda: candidate_hired.send(
-                sender=type(application), application=application, staff_profile=profile
+                sender=type(application),
+                application=application,
+                staff_profile=profile,
+                new_staff_record=created,
             )
         )
     return profile

@@ -8,34 +8,13 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from vacancies.models import Application, ApplicationStatusChange
-
-PERSONAL_FIELDS = [
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "right_to_work_details",
-    "swe_registration_number",
-    "qualifications",
-    "employment_history",
-    "employment_gaps",
-    "referee_1_name",
-    "referee_1_email",
-    "referee_1_organisation",
-    "referee_1_relationship",
-    "referee_2_name",
-    "referee_2_email",
-    "referee_2_organisation",
-    "referee_2_relationship",
-    "supporting_statement",
-    "cv_original_name",
-    "criminal_record_details",
-    "conflicts_of_interest",
-    "interview_adjustments",
-]
+from core.privacy import anonymise, anonymised_values
+from vacancies.models import (
+    Application,
+    ApplicationStatusChange,
+    InterviewSlot,
+    PreEmploymentCheck,
+)
 
 
 def application_retention() -> timedelta:
@@ -51,20 +30,13 @@ def account_warning_period() -> timedelta:
 
 
 def anonymise_application(application, now) -> None:
-    """Keep the statistics (status, dates, vacancy), drop everything about the person."""
-    if application.cv:
-        application.cv.delete(save=False)
-    for name in PERSONAL_FIELDS:
-        setattr(application, name, "")
-    application.cv = ""
-    application.has_criminal_record_to_declare = None
-    application.candidate = None
+    """Keep the statistics (status, dates, vacancy), drop everything about the person: every
+    field vacancies/privacy.py declares personal, on the application and its history."""
+    anonymise(application)
     application.anonymised_at = now
     application.save()
-    ApplicationStatusChange.objects.filter(application=application).update(note="")
-    if hasattr(application, "interview_slot"):
-        application.interview_slot.application = None
-        application.interview_slot.save(update_fields=["application"])
+    for model in (ApplicationStatusChange, PreEmploymentCheck, InterviewSlot):
+        model.objects.filter(application=application).update(**anonymised_values(model))
 
 
 def apply_retention(now=None) -> dict:

@@ -6,15 +6,15 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Role
 from core.models import AccessLogEntry
+from core.privacy import identifying_fields
 from vacancies.forms.staff import ChooseSlotForm, WithdrawForm
 from vacancies.forms.steps import STEPS, STEPS_BY_SLUG, EqualityForm
 from vacancies.ics import interview_calendar
-from vacancies.models import Application, ApplicationStatus, EqualityMonitoring, InterviewSlot
+from vacancies.models import Application, ApplicationStatus, EqualityMonitoring
 from vacancies.permissions import (
     get_candidate_application,
     get_staff_application,
@@ -27,7 +27,8 @@ from vacancies.services.applications import (
     submit_application,
     withdraw_application,
 )
-from vacancies.services.transitions import TransitionError, allowed_moves
+from vacancies.services.interviews import InterviewError, book_slot, free_slots, needs_a_slot
+from vacancies.services.transitions import TransitionError, allowed_moves, missing_steps
 
 from .public import live_vacancy_or_404
 
@@ -149,9 +150,16 @@ def step(request, pk, step):
     )
 
 
-def review_sections(application, *, anonymise=False, include_equality=False):
-    """The answers grouped by step, as a candidate or reviewer reads them back."""
+def review_sections(application, *, anonymise=False, include_equality=False, show_adjustments=True):
+    """The answers grouped by step, as a candidate or reviewer reads them back.
+
+    `anonymise` drops what names the candidate (each model's privacy declaration and the
+    CV's file name); without `show_adjustments` the interview-adjustments answer, which can
+    reveal a disability, is withheld (see permissions.may_see_interview_adjustments).
+    """
     sections = []
+    # What names the candidate, as vacancies/privacy.py declares it.
+    hidden = identifying_fields(Application) if anonymise else frozenset()
     for form_class in steps_for(application.vacancy):
         if form_class is EqualityForm:
             if include_equality:
@@ -171,10 +179,23 @@ def review_sections(application, *, anonymise=False, include_equality=False):
         form = form_class(instance=application, vacancy=application.vacancy)
         rows = []
         for name, field in form.fields.items():
-            if anonymise and name in form_class.identifying_fields:
+            if name in hidden:
                 continue
             if name == "cv_file":
-                rows.append(("CV", application.cv_original_name or "Not uploaded"))
+                if anonymise:
+                    value = "Uploaded" if application.cv else "Not uploaded"
+                else:
+                    value = application.cv_original_name or "Not uploaded"
+                rows.append(("CV", value))
+                continue
+            if name == "interview_adjustments" and not show_adjustments:
+                rows.append(
+                    (
+                        field.label,
+                        "Shown to the people arranging interviews once this candidate is "
+                        "shortlisted and shortlisting is complete",
+                    )
+                )
                 continue
             value = getattr(application, name, "")
             display = getattr(application, f"get_{name}_display", None)
@@ -193,21 +214,16 @@ def review(request, pk):
     application, done = _editable_draft(request, pk)
     if done:
         return done
-    missing = [
-        s
-        for s in steps_for(application.vacancy)
-        if s.slug not in application.steps_done and s is not EqualityForm
-    ]
+    missing = missing_steps(application)
     if request.method == "POST":
-        if missing:
-            messages.error(request, f"Complete “{missing[0].title}” before you submit.")
-            return redirect("vacancies:step", pk=application.pk, step=missing[0].slug)
         try:
             application, created = submit_application(
                 application, token=request.POST.get("submission_token", "")
             )
         except ApplicationError as error:
             messages.error(request, error.message)
+            if missing:
+                return redirect("vacancies:step", pk=application.pk, step=missing[0].slug)
             return redirect("vacancies:review", pk=application.pk)
         if created:
             messages.success(request, "Your application has been sent.")
@@ -230,13 +246,7 @@ def application_detail(request, pk):
     if application.is_draft:
         return redirect(_resume_url(application))
     history = application.status_changes.all()
-    slots = None
-    if application.status == ApplicationStatus.INTERVIEW and not hasattr(
-        application, "interview_slot"
-    ):
-        slots = InterviewSlot.objects.filter(
-            vacancy=application.vacancy, application__isnull=True, starts_at__gt=timezone.now()
-        )
+    slots = free_slots(application.vacancy) if needs_a_slot(application) else None
     return render(
         request,
         "vacancies/applications/detail.html",
@@ -255,6 +265,7 @@ def application_detail(request, pk):
 def withdraw(request, pk):
     application = get_candidate_application(request.user, pk)
     if ApplicationStatus.WITHDRAWN not in allowed_moves(application, request.user):
+        # Said before the form, so nobody fills it in for nothing; the service decides.
         messages.error(request, "This application can no longer be withdrawn.")
         return redirect("vacancies:application", pk=application.pk)
     form = WithdrawForm(request.POST or None)
@@ -280,24 +291,12 @@ def withdraw(request, pk):
 @require_POST
 def choose_slot(request, pk):
     application = get_candidate_application(request.user, pk)
-    if application.status != ApplicationStatus.INTERVIEW or hasattr(application, "interview_slot"):
-        messages.error(request, "There is no interview to book for this application.")
-        return redirect("vacancies:application", pk=application.pk)
-    with transaction.atomic():
-        free = InterviewSlot.objects.select_for_update().filter(
-            vacancy=application.vacancy, application__isnull=True, starts_at__gt=timezone.now()
-        )
-        form = ChooseSlotForm(request.POST, slots=free)
-        if not form.is_valid():
-            messages.error(request, "That time has just been taken. Choose another time.")
-            return redirect("vacancies:application", pk=application.pk)
-        slot = form.cleaned_data["slot"]
-        slot.application = application
-        slot.save(update_fields=["application"])
-        from vacancies.tasks import send_interview_invitation
-
-        transaction.on_commit(lambda: send_interview_invitation.delay(slot.pk))
-    messages.success(request, f"Your interview is booked for {slot}.")
+    try:
+        slot = book_slot(application, request.POST.get("slot", ""), by=request.user)
+    except InterviewError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Your interview is booked for {slot}.")
     return redirect("vacancies:application", pk=application.pk)
 
 

@@ -10,17 +10,29 @@ from django.views.decorators.http import require_POST
 
 from core.models import AccessLogEntry
 from vacancies.forms.staff import CheckForm, HireForm, InterviewSlotForm, MoveForm
-from vacancies.models import ApplicationStatus, PreEmploymentCheck, ShortlistingRecord
+from vacancies.models import ApplicationStatus, PreEmploymentCheck
 from vacancies.permissions import (
+    acting_as,
     get_staff_application,
+    may_see_interview_adjustments,
     must_anonymise,
+    names_hidden,
     require_staff_reviewer,
+    shortlisting_complete,
     staff_applications,
     staff_vacancies,
 )
+from vacancies.services import shortlisting
 from vacancies.services.checks import record_check
 from vacancies.services.hire import HireError, hire
-from vacancies.services.transitions import TransitionError, allowed_moves, transition
+from vacancies.services.interviews import InterviewError, offer_slot
+from vacancies.services.shortlisting import ShortlistingError
+from vacancies.services.transitions import (
+    TransitionError,
+    allowed_moves,
+    ordinary_moves,
+    transition,
+)
 
 from .applications import review_sections
 
@@ -67,9 +79,7 @@ def vacancy_pipeline(request, vacancy_id):
     if status in S.values:
         applications = applications.filter(status=status)
     # Shortlisters see candidate numbers, not names, until shortlisting is complete.
-    anonymise = not request.user.has_perm("vacancies.view_application") and not hasattr(
-        vacancy, "shortlisting"
-    )
+    anonymise = names_hidden(request.user, vacancy)
     return render(
         request,
         "vacancies/staff/pipeline.html",
@@ -77,7 +87,7 @@ def vacancy_pipeline(request, vacancy_id):
             "vacancy": vacancy,
             "applications": applications,
             "anonymise": anonymise,
-            "shortlisting_complete": hasattr(vacancy, "shortlisting"),
+            "shortlisting_complete": shortlisting_complete(vacancy),
             "statuses": [s for s in S if s != S.DRAFT],
             "current_status": status,
             "slot_form": InterviewSlotForm(),
@@ -90,17 +100,11 @@ def vacancy_pipeline(request, vacancy_id):
 @require_POST
 def complete_shortlisting(request, vacancy_id):
     vacancy = _vacancy_for(request.user, vacancy_id)
-    waiting = vacancy.applications.filter(status=S.SUBMITTED).count()
-    if waiting:
-        messages.error(
-            request,
-            f"{waiting} application{'s' if waiting != 1 else ''} still need a shortlisting "
-            "decision.",
-        )
+    try:
+        shortlisting.complete_shortlisting(vacancy, by=request.user)
+    except ShortlistingError as error:
+        messages.error(request, error.message)
     else:
-        ShortlistingRecord.objects.get_or_create(
-            vacancy=vacancy, defaults={"completed_by": request.user}
-        )
         messages.success(request, "Shortlisting is complete: candidates' names are now shown.")
     return redirect("vacancies:staff_pipeline", vacancy_id=vacancy.pk)
 
@@ -111,10 +115,12 @@ def add_slot(request, vacancy_id):
     vacancy = _vacancy_for(request.user, vacancy_id)
     form = InterviewSlotForm(request.POST)
     if form.is_valid():
-        slot = form.save(commit=False)
-        slot.vacancy = vacancy
-        slot.save()
-        messages.success(request, f"Interview slot added: {slot}.")
+        try:
+            slot = offer_slot(vacancy, by=request.user, **form.cleaned_data)
+        except InterviewError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"Interview slot added: {slot}.")
     else:
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
@@ -128,7 +134,7 @@ def application_review(request, pk):
     AccessLogEntry.record(
         request.user, application, detail="anonymised" if anonymise else "full application"
     )
-    moves = allowed_moves(application, request.user)
+    moves = ordinary_moves(application, request.user)
     return render(
         request,
         "vacancies/staff/application.html",
@@ -136,10 +142,14 @@ def application_review(request, pk):
             "application": application,
             "vacancy": application.vacancy,
             "anonymise": anonymise,
-            "sections": review_sections(application, anonymise=anonymise),
+            "sections": review_sections(
+                application,
+                anonymise=anonymise,
+                show_adjustments=may_see_interview_adjustments(request.user, application),
+            ),
             "history": application.status_changes.select_related("by"),
-            "move_form": MoveForm(moves=[m for m in moves if m != S.HIRED]) if moves else None,
-            "can_hire": S.HIRED in moves,
+            "move_form": MoveForm(moves=moves) if moves else None,
+            "can_hire": S.HIRED in allowed_moves(application, request.user),
             "checks": application.checks.all(),
             "slot": getattr(application, "interview_slot", None),
         },
@@ -149,9 +159,9 @@ def application_review(request, pk):
 @login_required
 def move(request, pk):
     application = get_staff_application(request.user, pk)
-    moves = [m for m in allowed_moves(application, request.user) if m != S.HIRED]
-    if not moves:
+    if not acting_as(request.user, application):
         raise PermissionDenied
+    moves = ordinary_moves(application, request.user)
     form = MoveForm(request.POST or None, moves=moves)
     if request.method == "POST":
         if form.is_valid():
@@ -168,7 +178,23 @@ def move(request, pk):
                 messages.success(request, f"Moved to “{application.get_status_display().lower()}”.")
             return redirect("vacancies:staff_application", pk=application.pk)
         # A move the table forbids arrives as an invalid choice: say so plainly.
-        messages.error(request, "That move is not allowed from the application's current status.")
+        wanted = request.POST.get("to_status", "")
+        if wanted == S.HIRED and S.HIRED in allowed_moves(application, request.user):
+            messages.error(
+                request,
+                "A hire needs the new starter's staff record: use “Hire and create staff "
+                "record”, which asks for the start date.",
+            )
+        else:
+            messages.error(
+                request,
+                "That move is not allowed from the application's current status"
+                + (
+                    f": the moves open to you are {', '.join(S(m).label.lower() for m in moves)}."
+                    if moves
+                    else "."
+                ),
+            )
     AccessLogEntry.record(request.user, application, detail="move form")
     return render(
         request,

@@ -2,7 +2,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -106,6 +105,7 @@ class SearchPage(BasePage):
                 search_query.editors_picks.select_related("page").filter(page__live=True)
             )
             from vacancies.models import VacancyPage
+            from vacancies.queries import open_vacancies
 
             found = (
                 Page.objects.live()
@@ -113,9 +113,11 @@ class SearchPage(BasePage):
                 .specific()
                 .not_type(SearchPage)
                 .exclude(id__in=[p.page_id for p in promotions])
-                # A vacancy whose closing date has passed is no longer on offer.
+                # Only vacancies still on offer (the vacancies app's one rule for "open").
                 .exclude(
-                    id__in=VacancyPage.objects.filter(closes_at__lte=timezone.now()).values("pk")
+                    id__in=VacancyPage.objects.exclude(pk__in=open_vacancies().values("pk")).values(
+                        "pk"
+                    )
                 )
                 .search(query, operator="and")
             )
