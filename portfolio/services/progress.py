@@ -122,10 +122,8 @@ def missing_evidence(portfolio) -> list[str]:
     for requirement in template.requirements.order_by("sort_order"):
         have = counts.get(requirement.kind, 0)
         if have < requirement.minimum:
-            label = requirement.get_kind_display().lower()
             missing.append(
-                f"{requirement.minimum - have} more {label}: {requirement.minimum} needed, "
-                f"{have} recorded."
+                f"{requirement.get_kind_display()}: {requirement.minimum} needed, {have} recorded."
             )
     signed = set(
         Review.objects.filter(portfolio=portfolio, signed_at__isnull=False).values_list(

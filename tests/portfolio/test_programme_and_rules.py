@@ -197,7 +197,7 @@ def test_the_recommendation_is_refused_with_a_list_of_what_is_missing():
     portfolio = f.ready_for_recommendation(f.make_portfolio(weeks_in=48), observations=2)
     with pytest.raises(EvidenceMissing) as refused:
         outcome.recommend(portfolio, outcome="pass", summary="Ready.", by=portfolio.assessor)
-    assert refused.value.missing == ["1 more direct observations: 3 needed, 2 recorded."]
+    assert refused.value.missing == ["Direct observations: 3 needed, 2 recorded."]
     assert portfolio.status == Portfolio.Status.IN_PROGRESS
 
     f.add_observation(portfolio, TODAY)
