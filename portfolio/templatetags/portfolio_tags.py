@@ -39,3 +39,28 @@ def record_fields(record):
         label = str(field.verbose_name)
         rows.append((label[0].upper() + label[1:], value))
     return rows
+
+
+@register.simple_tag
+def early_career_programmes():
+    """Active academy programmes that have a portfolio (the ASYE now, the ECDP later)."""
+    from academy.models import Programme
+
+    return Programme.objects.filter(is_active=True, portfolio_templates__isnull=False).distinct()
+
+
+@register.simple_tag
+def course_programmes(course):
+    """The early-career programmes this course is a step of."""
+    from academy.models import Programme
+
+    return Programme.objects.filter(
+        is_active=True, steps__course=course, portfolio_templates__isnull=False
+    ).distinct()
+
+
+@register.simple_tag
+def has_portfolio(user) -> bool:
+    from portfolio.models import Portfolio
+
+    return bool(user.is_authenticated and Portfolio.objects.filter(nqsw=user).exists())

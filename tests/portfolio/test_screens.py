@@ -196,3 +196,17 @@ def test_the_portfolio_is_in_the_persons_data_export():
     f.add_supervision(portfolio, TODAY - datetime.timedelta(days=3), notes="Planning a visit.")
     data = export_personal_data(portfolio.nqsw)
     assert data["early_career_portfolio"]["supervision"][0]["notes"] == "Planning a visit."
+
+
+def test_your_training_and_the_programme_page_lead_to_the_portfolio():
+    from academy.factories import ProgrammeFactory
+
+    template = f.asye()
+    template.programme = ProgrammeFactory(name="ASYE", is_active=True)
+    template.save()
+    portfolio = f.make_portfolio()
+    client = client_as(portfolio.nqsw)
+    training = client.get("/my-training/").content.decode()
+    assert 'href="/portfolio/">Your early-career portfolio' in training
+    programme = client.get(f"/training/programmes/{template.programme.slug}/").content.decode()
+    assert 'href="/portfolio/">early-career portfolio' in programme
