@@ -44,10 +44,11 @@ def cohort(starts_on=None, template_=None, name=None) -> Cohort:
     )[0]
 
 
-def nqsw_user(email=None, *, manager=None, **profile):
-    kwargs = {"email": email} if email else {}
+def nqsw_user(email=None, *, manager=None, first_name=None, last_name=None, **profile):
+    kwargs = {"email": email, "first_name": first_name, "last_name": last_name}
     return staff_user(
-        profile={"is_nqsw_first_year": True, "line_manager": manager, **profile}, **kwargs
+        profile={"is_nqsw_first_year": True, "line_manager": manager, **profile},
+        **{key: value for key, value in kwargs.items() if value},
     )
 
 

@@ -40,10 +40,11 @@ class RecordForm(forms.ModelForm):
         self.portfolio = portfolio
         if "items" in self.fields:
             field = self.fields["items"]
+            # The widget first: setting the queryset gives the widget its choices.
+            field.widget = forms.CheckboxSelectMultiple()
             field.queryset = FrameworkItem.objects.filter(
                 framework=portfolio.template.framework
             ).order_by("sort_order")
-            field.widget = forms.CheckboxSelectMultiple()
             field.label = "Framework items this shows"
             field.help_text = "Select all that apply."
             field.required = False
@@ -64,7 +65,11 @@ class ReflectionForm(RecordForm):
         fields = ["kind", "written_on", "title", "text", "items"]
         field_classes = {"written_on": GovukDateField}
         widgets = {"kind": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 8})}
-        labels = {"kind": "What kind of reflection is it?", "written_on": "Date"}
+        labels = {
+            "kind": "What kind of reflection is it?",
+            "written_on": "Date",
+            "text": "Your reflection",
+        }
 
 
 class SelfAssessmentForm(RecordForm):
