@@ -10,7 +10,7 @@ from academy.models import Enrolment, Programme
 from accounts.models import StaffProfile, User
 
 from . import factories as f
-from .models import Portfolio, Reflection, SupervisionRecord
+from .models import ModerationPanel, Portfolio, Reflection, SupervisionRecord
 from .reference_data import ASYE, ECP
 
 DEMO = "@demo.southamptonway.example"
@@ -65,6 +65,11 @@ def seed(log):
     f.ready_for_recommendation(ben, observations=2)
     for week in range(2, 48, 4):
         f.add_supervision(ben, ben.starts_on + datetime.timedelta(weeks=week))
+
+    ben.panel = ModerationPanel.objects.create(
+        meets_on=today + datetime.timedelta(weeks=5), where="Civic Centre, committee room 2"
+    )
+    ben.save(update_fields=["panel"])
 
     kemi = _start(people["agency.nqsw"], people["hiring"], cohort, assessor, today, weeks_in=10)
     f.agree(kemi)

@@ -4,7 +4,7 @@ snippets administrators edit; portfolios for the coordinator to open and assign.
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Cohort, Framework, Portfolio, ProgrammeTemplate
+from .models import Cohort, Framework, ModerationPanel, Portfolio, ProgrammeTemplate
 
 
 class FrameworkViewSet(SnippetViewSet):
@@ -25,19 +25,31 @@ class CohortViewSet(SnippetViewSet):
     list_display = ["name", "template", "starts_on"]
 
 
+class ModerationPanelViewSet(SnippetViewSet):
+    model = ModerationPanel
+    icon = "calendar"
+    list_display = ["meets_on", "where"]
+
+
 class PortfolioViewSet(SnippetViewSet):
     model = Portfolio
     icon = "folder-open-inverse"
-    list_display = ["nqsw", "cohort", "assessor", "starts_on", "status"]
+    list_display = ["nqsw", "cohort", "assessor", "starts_on", "status", "panel"]
     list_filter = ["status", "cohort"]
-    form_fields = ["nqsw", "cohort", "assessor", "starts_on", "enrolment"]
+    form_fields = ["nqsw", "cohort", "assessor", "starts_on", "enrolment", "panel"]
 
 
 class PortfolioGroup(SnippetViewSetGroup):
     menu_label = "Early-career portfolio"
     menu_icon = "folder-open-inverse"
     menu_order = 260
-    items = (PortfolioViewSet, CohortViewSet, ProgrammeTemplateViewSet, FrameworkViewSet)
+    items = (
+        PortfolioViewSet,
+        ModerationPanelViewSet,
+        CohortViewSet,
+        ProgrammeTemplateViewSet,
+        FrameworkViewSet,
+    )
 
 
 register_snippet(PortfolioGroup)

@@ -179,3 +179,19 @@ class Cohort(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ModerationPanel(models.Model):
+    """A sitting of the moderation panel the coordinator schedules and assigns portfolios to."""
+
+    meets_on = models.DateField("date of the panel")
+    where = models.CharField(max_length=150, help_text="For example, Civic Centre, room 3.")
+    notes = models.TextField(blank=True)
+
+    panels = [FieldPanel("meets_on"), FieldPanel("where"), FieldPanel("notes")]
+
+    class Meta:
+        ordering = ["-meets_on"]
+
+    def __str__(self):
+        return f"Moderation panel, {self.meets_on.day} {self.meets_on:%B %Y}"

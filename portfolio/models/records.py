@@ -68,6 +68,14 @@ class Portfolio(models.Model):
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.IN_PROGRESS, db_index=True
     )
+    panel = models.ForeignKey(
+        "portfolio.ModerationPanel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portfolios",
+        help_text="The panel that moderates this portfolio.",
+    )
     # What the moderation panel sees instead of a name.
     panel_reference = models.CharField(max_length=12, unique=True, default=new_panel_reference)
     completed_on = models.DateField(null=True, blank=True)

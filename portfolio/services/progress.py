@@ -287,6 +287,7 @@ def standing(portfolio, today=None) -> Standing:
             "panel",
             "Moderation panel",
             COMPLETED if decided else (NOT_STARTED if recommendation else CANNOT_START),
+            due=portfolio.panel.meets_on if portfolio.panel_id else None,
         )
     )
     due.sort(key=lambda d: d.on)

@@ -48,7 +48,7 @@ class Redactor:
 def panel(request):
     if not is_panel(request.user):
         raise Http404
-    portfolios = panel_portfolios(request.user).select_related("cohort__template")
+    portfolios = panel_portfolios(request.user).select_related("cohort__template", "panel")
     return render(request, "portfolio/panel_list.html", {"portfolios": portfolios})
 
 

@@ -22,7 +22,8 @@ TODAY = timezone.localdate()
 
 def client_as(user):
     client = Client()
-    give_totp(user) if user.has_role(*_MFA) else None
+    if user.has_role(*_MFA):
+        give_totp(user)
     client.force_login(user)
     return client
 
@@ -210,3 +211,58 @@ def test_your_training_and_the_programme_page_lead_to_the_portfolio():
     assert 'href="/portfolio/">Your early-career portfolio' in training
     programme = client.get(f"/training/programmes/{template.programme.slug}/").content.decode()
     assert 'href="/portfolio/">early-career portfolio' in programme
+
+
+def test_the_manager_comments_once_on_a_signed_review():
+    portfolio = f.agree(f.make_portfolio(weeks_in=14))
+    point = portfolio.template.points.get(due_week=13)
+    review = f.sign_review(portfolio, point)
+    review.manager_comment = ""
+    review.save()
+    manager = client_as(portfolio.line_manager)
+    url = f"/portfolio/{portfolio.pk}/reviews/{point.pk}/"
+    manager.post(url, {"action": "comment", "comment": "A confident start."})
+    second = manager.post(url, {"action": "comment", "comment": "Changed."}, follow=True)
+    review.refresh_from_db()
+    assert review.manager_comment == "A confident start."
+    assert "signed and locked" in second.content.decode()
+
+
+def test_the_agreement_is_written_by_the_assessor_and_confirmed_by_all_three():
+    portfolio = f.make_portfolio(weeks_in=1)
+    url = f"/portfolio/{portfolio.pk}/agreement/"
+    assert (
+        client_as(portfolio.nqsw).post(url, {"action": "confirm"}, follow=True).status_code == 200
+    )
+    client_as(portfolio.assessor).post(
+        url,
+        {
+            "action": "save",
+            "supervision_plan": "Weekly, then fortnightly.",
+            "protected_time": "Wednesday mornings.",
+            "caseload": "Up to 12 children.",
+        },
+    )
+    for person in (portfolio.nqsw, portfolio.assessor, portfolio.line_manager):
+        client_as(person).post(url, {"action": "confirm"})
+    page = client_as(portfolio.nqsw).get(url).content.decode()
+    assert "It is locked." in page
+    refused = client_as(portfolio.assessor).post(
+        url,
+        {"action": "save", "supervision_plan": "x", "protected_time": "x", "caseload": "x"},
+        follow=True,
+    )
+    assert "agreed and locked" in refused.content.decode()
+    portfolio.agreement.refresh_from_db()
+    assert portfolio.agreement.caseload == "Up to 12 children."
+
+
+def test_administrators_edit_the_programme_template_as_a_snippet():
+    admin = staff_user(roles=(Role.STAFF_MEMBER, Role.ADMINISTRATOR))
+    give_totp(admin)
+    client = Client()
+    client.force_login(admin)
+    template = f.asye()
+    response = client.get(f"/admin/snippets/portfolio/programmetemplate/edit/{template.pk}/")
+    assert response.status_code == 200
+    assert "Final review and recommendation" in response.content.decode()
