@@ -120,7 +120,7 @@ _BASE_ROLES: dict[str, RoleSpec] = {
         RoleSpec(
             Role.PROGRAMME_COORDINATOR,
             "Runs the early-career programme: the whole cohort, overdue items, exports.",
-            permissions=frozenset({ADMIN_ACCESS, *_STAFF_DIRECTORY}),
+            permissions=frozenset({ADMIN_ACCESS}),
             requires_mfa=True,
         ),
         RoleSpec(

@@ -79,4 +79,36 @@ ACCESS = [
     Row("portfolio:add", set(), _add, others=404),
     # Only the NQSW, and only after a confirmed pass.
     Row("portfolio:pdf", set(), _pk, others=404),
+    # The programme's shape and the portfolios in the Wagtail admin (snippets). Admin roles
+    # without the permission are sent to the dashboard (302); others get 403.
+    Row(
+        "portfolio-admin",
+        path="/admin/snippets/portfolio/portfolio/",
+        allowed=COORDINATOR,
+        others=302,
+    ),
+    Row(
+        "portfolio-panels-admin",
+        path="/admin/snippets/portfolio/moderationpanel/",
+        allowed=COORDINATOR,
+        others=302,
+    ),
+    Row(
+        "portfolio-cohorts-admin",
+        path="/admin/snippets/portfolio/cohort/",
+        allowed=COORDINATOR | {Role.ADMINISTRATOR},
+        others=302,
+    ),
+    Row(
+        "portfolio-templates-admin",
+        path="/admin/snippets/portfolio/programmetemplate/",
+        allowed=COORDINATOR | {Role.ADMINISTRATOR},
+        others=302,
+    ),
+    Row(
+        "portfolio-frameworks-admin",
+        path="/admin/snippets/portfolio/framework/",
+        allowed=COORDINATOR | {Role.ADMINISTRATOR},
+        others=302,
+    ),
 ]
