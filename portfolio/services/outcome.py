@@ -80,6 +80,8 @@ def panel_decide(portfolio, *, confirmed: bool, outcome=None, reasons: str, by, 
     today = today or timezone.localdate()
     portfolio = Portfolio.objects.select_for_update().get(pk=portfolio.pk)
     recommendation = Recommendation.objects.filter(portfolio=portfolio).first()
+    if by.pk in (portfolio.assessor_id, portfolio.nqsw_id):
+        raise PortfolioError("The assessor and the NQSW cannot moderate their own portfolio.")
     if recommendation is None or portfolio.status != Portfolio.Status.AWAITING_PANEL:
         raise PortfolioError("This portfolio is not waiting for the panel.")
     if PanelDecision.objects.filter(portfolio=portfolio).exists():

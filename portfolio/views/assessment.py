@@ -49,6 +49,8 @@ def agreement(request, pk):
                     else "You have confirmed the agreement.",
                 )
                 return redirect("portfolio:agreement", pk=portfolio.pk)
+            elif action == "save" and role != "assessor":
+                raise PortfolioError("The assessor writes the agreement; you confirm it.")
             else:
                 raise PortfolioError("The agreement is agreed and locked.")
         except PortfolioError as error:

@@ -283,3 +283,12 @@ def test_the_task_list_says_what_is_due_next():
     )
     assert state.next_due.what == "Supervision"
     assert state.next_due.on == TODAY + datetime.timedelta(weeks=1)
+
+
+def test_the_assessor_cannot_moderate_their_own_recommendation():
+    portfolio = f.ready_for_recommendation(f.make_portfolio(weeks_in=49))
+    outcome.recommend(portfolio, outcome="pass", summary="Ready.", by=portfolio.assessor)
+    with pytest.raises(PortfolioError, match="cannot moderate"):
+        outcome.panel_decide(portfolio, confirmed=True, reasons="Mine.", by=portfolio.assessor)
+    portfolio.refresh_from_db()
+    assert portfolio.status == Portfolio.Status.AWAITING_PANEL
