@@ -292,3 +292,12 @@ def test_the_assessor_cannot_moderate_their_own_recommendation():
         outcome.panel_decide(portfolio, confirmed=True, reasons="Mine.", by=portfolio.assessor)
     portfolio.refresh_from_db()
     assert portfolio.status == Portfolio.Status.AWAITING_PANEL
+
+
+def test_the_reminders_run_daily_on_celery_beat(settings):
+    from portal.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["portfolio-reminders"]
+    assert entry["task"] == "portfolio.tasks.send_reminders"
+    app.loader.import_default_modules()
+    assert entry["task"] in app.tasks
