@@ -190,3 +190,48 @@ def test_the_agreement_cohort_and_record_pages_are_accessible(page, new_page, pe
     nqsw.get_by_role("button", name="Add the addendum").click()
     expect(nqsw.get_by_text("Addendum added.")).to_be_visible()
     assert_accessible(nqsw)
+    for kind in ("evidence", "feedback", "self-assessment", "reflection"):
+        nqsw.goto(f"/portfolio/{priya.pk}/add/{kind}/")
+        assert_accessible(nqsw)
+    nqsw.goto(f"/portfolio/{priya.pk}/add/evidence/")
+    nqsw.get_by_label("Title").fill("Court statement")
+    nqsw.get_by_label("What it shows").fill("My analysis for a final hearing.")
+    nqsw.get_by_label("Upload a document").set_input_files(
+        files=[{"name": "statement.pdf", "mimeType": "application/pdf", "buffer": b"MZ not a pdf"}]
+    )
+    nqsw.get_by_role("button", name="Save and sign").click()
+    expect(
+        nqsw.get_by_text("must be a PDF, Word (DOCX) or OpenDocument (ODT) file").first
+    ).to_be_visible()
+    assert_accessible(nqsw)
+
+
+def test_the_assessor_writes_the_agreement_and_the_nqsw_confirms_it(page, new_page, people):
+    from portfolio.models import Agreement
+
+    Agreement.objects.all().delete()
+    priya = people["priya"]
+    assessor = people["assessor"]
+    sign_in(page, assessor.email, user=assessor)
+    page.goto(f"/portfolio/{priya.pk}/agreement/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save the agreement").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Supervision arrangements").fill("Weekly for six weeks, then fortnightly.")
+    page.get_by_label("Protected development time").fill("Wednesday mornings.")
+    page.get_by_label("Protected caseload").fill("Up to 12 children.")
+    page.get_by_role("button", name="Save the agreement").click()
+    expect(page.get_by_text("Agreement saved.")).to_be_visible()
+    page.get_by_role("button", name="Confirm the agreement").click()
+    expect(page.get_by_text("You have confirmed the agreement.")).to_be_visible()
+    assert_accessible(page)
+
+    nqsw = new_page()
+    sign_in(nqsw, priya.nqsw.email)
+    nqsw.goto("/portfolio/")
+    expect(nqsw.get_by_text("Cannot start yet").first).to_be_visible()
+    nqsw.get_by_role("link", name="Support and assessment agreement").click()
+    nqsw.get_by_role("button", name="Confirm the agreement").click()
+    expect(nqsw.get_by_text("You have confirmed the agreement.")).to_be_visible()
+    assert not Agreement.objects.get(portfolio=priya).is_agreed
