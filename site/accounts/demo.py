@@ -149,6 +149,43 @@ PEOPLE = [
         [Role.STAFF_MEMBER, Role.ADMINISTRATOR],
         ("Head of service", "Recruitment and Retention", "permanent"),
     ),
+    # The early-career portfolio (issue 11): Priya's assessor, the programme coordinator,
+    # a moderation panel member, an NQSW at month 11 and an agency NQSW.
+    (
+        "assessor@demo.southamptonway.example",
+        "Nadia",
+        "Okoro",
+        [Role.STAFF_MEMBER, Role.ASYE_ASSESSOR],
+        ("Advanced practitioner", "Central Family Safeguarding Team", "permanent"),
+    ),
+    (
+        "coordinator@demo.southamptonway.example",
+        "Owen",
+        "Hughes",
+        [Role.STAFF_MEMBER, Role.PROGRAMME_COORDINATOR],
+        ("Learning and development officer", "Workforce Academy", "permanent"),
+    ),
+    (
+        "panel@demo.southamptonway.example",
+        "Margaret",
+        "Lowe",
+        [Role.STAFF_MEMBER, Role.MODERATION_PANEL],
+        ("Advanced practitioner", "Jigsaw (disabled children's team)", "permanent"),
+    ),
+    (
+        "nqsw.year@demo.southamptonway.example",
+        "Ben",
+        "Walsh",
+        [Role.STAFF_MEMBER],
+        ("Newly qualified social worker", "Central Locality Team", "permanent"),
+    ),
+    (
+        "agency.nqsw@demo.southamptonway.example",
+        "Kemi",
+        "Adeyemi",
+        [Role.STAFF_MEMBER],
+        ("Newly qualified social worker", "East Family Safeguarding Team", "agency"),
+    ),
 ]
 
 

@@ -22,6 +22,9 @@ class Role:
     FOSTERING_TEAM = "fostering team"
     CONTENT_EDITOR = "content editor"
     ADMINISTRATOR = "administrator"
+    ASYE_ASSESSOR = "ASYE assessor"
+    PROGRAMME_COORDINATOR = "programme coordinator"
+    MODERATION_PANEL = "moderation panel"
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,22 @@ _BASE_ROLES: dict[str, RoleSpec] = {
             ),
             page_permissions=frozenset({"add", "change"}),
             collection_permissions=frozenset({"add", "change", "choose"}),
+        ),
+        RoleSpec(
+            Role.ASYE_ASSESSOR,
+            "Assesses the newly qualified social workers they are assessor for.",
+            requires_mfa=True,
+        ),
+        RoleSpec(
+            Role.PROGRAMME_COORDINATOR,
+            "Runs the early-career programme: the whole cohort, overdue items, exports.",
+            permissions=frozenset({ADMIN_ACCESS}),
+            requires_mfa=True,
+        ),
+        RoleSpec(
+            Role.MODERATION_PANEL,
+            "Moderates assessors' recommendations from anonymised portfolios.",
+            requires_mfa=True,
         ),
         RoleSpec(
             Role.ADMINISTRATOR,
@@ -266,6 +285,36 @@ ACADEMY_PERMISSIONS: dict[str, set[str]] = {
 }
 
 
+# --- Early-career portfolio ----------------------------------------------------
+# Row rules (an assessor sees only the portfolios they assess, a manager their team's)
+# live in portfolio/permissions.py; these say what kind of access each role has.
+_PORTFOLIO_SHAPE = {
+    f"portfolio.{action}_{model}"
+    for model in ("framework", "programmetemplate")
+    for action in ("add", "change", "view")
+}
+PORTFOLIO_PERMISSIONS: dict[str, set[str]] = {
+    Role.ASYE_ASSESSOR: {"portfolio.assess_portfolio"},
+    Role.PROGRAMME_COORDINATOR: {
+        "portfolio.coordinate_portfolio",
+        "portfolio.view_portfolio",
+        "portfolio.add_portfolio",
+        "portfolio.change_portfolio",
+        "portfolio.view_cohort",
+        "portfolio.add_cohort",
+        "portfolio.change_cohort",
+        "portfolio.view_moderationpanel",
+        "portfolio.add_moderationpanel",
+        "portfolio.change_moderationpanel",
+        "portfolio.view_programmetemplate",
+        "portfolio.view_framework",
+    },
+    Role.MODERATION_PANEL: {"portfolio.moderate_portfolio"},
+    Role.ADMINISTRATOR: _PORTFOLIO_SHAPE
+    | {"portfolio.view_cohort", "portfolio.add_cohort", "portfolio.change_cohort"},
+}
+
+
 def _with_domain_permissions(base: dict[str, RoleSpec]) -> dict[str, RoleSpec]:
     merged = {}
     for name, spec in base.items():
@@ -275,6 +324,7 @@ def _with_domain_permissions(base: dict[str, RoleSpec]) -> dict[str, RoleSpec]:
             VACANCY_PERMISSIONS,
             FOSTERING_PERMISSIONS,
             ACADEMY_PERMISSIONS,
+            PORTFOLIO_PERMISSIONS,
         ):
             extra |= domain.get(name, set())
         merged[name] = replace(spec, permissions=frozenset(spec.permissions | extra))
@@ -294,6 +344,9 @@ STAFF_ROLES = frozenset(
         Role.FOSTERING_TEAM,
         Role.CONTENT_EDITOR,
         Role.ADMINISTRATOR,
+        Role.ASYE_ASSESSOR,
+        Role.PROGRAMME_COORDINATOR,
+        Role.MODERATION_PANEL,
     }
 )
 PUBLIC_ROLES = frozenset({Role.CANDIDATE, Role.FOSTER_ENQUIRER})

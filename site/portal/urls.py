@@ -35,6 +35,7 @@ public_urlpatterns = [
     path("", include("vacancies.urls")),
     path("", include("fostering.urls")),
     path("", include("academy.urls")),
+    path("portfolio/", include("portfolio.urls")),
 ]
 
 urlpatterns = health_urlpatterns + private_urlpatterns + public_urlpatterns

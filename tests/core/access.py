@@ -85,6 +85,17 @@ ADMIN_REGISTERS = [
     Register("/admin/snippets/fostering/eventbooking/", FOSTERING_TEAM, exports=True),
     Register("/admin/snippets/fostering/preparationsession/", FOSTERING_TEAM),
     Register("/admin/snippets/fostering/bankholiday/", FOSTERING_TEAM),
+    # The early-career portfolio: the coordinator keeps it; administrators edit its shape.
+    Register("/admin/snippets/portfolio/portfolio/", {Role.PROGRAMME_COORDINATOR}),
+    Register("/admin/snippets/portfolio/moderationpanel/", {Role.PROGRAMME_COORDINATOR}),
+    Register("/admin/snippets/portfolio/cohort/", {Role.PROGRAMME_COORDINATOR, Role.ADMINISTRATOR}),
+    Register(
+        "/admin/snippets/portfolio/programmetemplate/",
+        {Role.PROGRAMME_COORDINATOR, Role.ADMINISTRATOR},
+    ),
+    Register(
+        "/admin/snippets/portfolio/framework/", {Role.PROGRAMME_COORDINATOR, Role.ADMINISTRATOR}
+    ),
     # Recruitment.
     Register("/admin/recruitment/applications/", {Role.RECRUITER}, exports=True),
     Register("/admin/recruitment/checks/", {Role.RECRUITER}, exports=True),

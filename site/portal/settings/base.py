@@ -16,6 +16,7 @@ from academy.schedule import BEAT_SCHEDULE as ACADEMY_BEAT_SCHEDULE
 from cms.schedule import BEAT_SCHEDULE as CMS_BEAT_SCHEDULE
 from core.schedule import BEAT_SCHEDULE as CORE_BEAT_SCHEDULE
 from fostering.schedule import BEAT_SCHEDULE as FOSTERING_BEAT_SCHEDULE
+from portfolio.schedule import BEAT_SCHEDULE as PORTFOLIO_BEAT_SCHEDULE
 from vacancies.schedule import BEAT_SCHEDULE as VACANCY_BEAT_SCHEDULE
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "vacancies",
     "fostering",
     "academy",
+    "portfolio",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -272,6 +274,7 @@ CELERY_BEAT_SCHEDULE = {
     **VACANCY_BEAT_SCHEDULE,
     **FOSTERING_BEAT_SCHEDULE,
     **ACADEMY_BEAT_SCHEDULE,
+    **PORTFOLIO_BEAT_SCHEDULE,
 }
 
 # --- Search ---------------------------------------------------------------
