@@ -10,6 +10,7 @@ from accounts.factories import StaffProfileFactory, UserFactory
 from accounts.models import EmploymentType, JobRole, StaffProfile, Team, User
 from core.booking import HOLDS_PLACE, BookingStatus
 
+from .demo_checks import PRACTICE_FRAMEWORK_CHECKS, add_practice_framework_checks
 from .factories import academy_index
 from .models import (
     Booking,
@@ -621,8 +622,12 @@ def _courses(index):
                     introduction=text.split(". ")[0] + ".",
                     body=f"<p>{text}</p>",
                     reflection_prompt=prompt,
+                    check_questions=PRACTICE_FRAMEWORK_CHECKS[title],
+                    questions_per_attempt=4,
+                    pass_mark=75,
                 )
             )
+    add_practice_framework_checks(elearning)
     return courses
 
 

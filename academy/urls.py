@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cpd, manager, public, reports, staff, trainer
+from .views import checks, cpd, manager, public, reports, staff, trainer
 
 app_name = "academy"
 
@@ -23,11 +23,8 @@ urlpatterns = [
         name="booking_calendar",
     ),
     path("my-training/calendar/reset/", staff.reset_calendar_feed, name="reset_calendar_feed"),
-    path(
-        "my-training/e-learning/<int:pk>/complete/",
-        staff.complete_elearning_module,
-        name="complete_module",
-    ),
+    path("my-training/e-learning/<int:pk>/check/", checks.start_check, name="start_check"),
+    path("my-training/e-learning/attempts/<int:pk>/", checks.check_attempt, name="check_attempt"),
     # CPD
     path("cpd/", cpd.cpd_list, name="cpd"),
     path("cpd/add/", cpd.cpd_add, name="cpd_add"),

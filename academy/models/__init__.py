@@ -1,3 +1,4 @@
+from .checks import CheckAttempt
 from .cpd import CpdEntry, CpdType, registration_year
 from .pages import (
     AcademyIndexPage,
@@ -26,6 +27,7 @@ __all__ = [
     "Booking",
     "BookingNotice",
     "CalendarFeed",
+    "CheckAttempt",
     "Completion",
     "CourseCategory",
     "CourseFormat",

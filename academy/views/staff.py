@@ -13,11 +13,10 @@ from core.booking import ACTIVE, BookingError, BookingStatus
 
 from ..forms import OfferResponseForm
 from ..ics import booking_ics
-from ..models import AcademySettings, Booking, Completion, ELearningModulePage, TrainingSession
+from ..models import AcademySettings, Booking, Completion, TrainingSession
 from ..services import booking as service
 from ..services.calendar import reset_feed
 from ..services.compliance import mandatory_items
-from ..services.elearning import complete_module
 from ..services.enrolment import programme_plan
 from .common import staff_required
 from .public import feed_token
@@ -186,24 +185,3 @@ def reset_calendar_feed(request):
         "the new address below in your calendar app.",
     )
     return redirect(reverse("academy:my_training") + "#calendar-feed")
-
-
-@staff_required
-@require_POST
-def complete_elearning_module(request, pk):
-    module = get_object_or_404(ELearningModulePage.objects.live(), pk=pk)
-    try:
-        completion = complete_module(request.user, module)
-    except BookingError as error:
-        messages.error(request, error.message)
-        return redirect(module.url)
-    if completion is not None:
-        messages.success(
-            request,
-            f"You have completed {completion.course.title}. We have started a CPD entry "
-            "for you to reflect on.",
-        )
-        return redirect("academy:my_training")
-    messages.success(request, f"Module “{module.title}” marked as done.")
-    following = module.get_next_siblings().live().first()
-    return redirect(following.url if following else module.get_parent().url)

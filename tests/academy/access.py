@@ -40,6 +40,16 @@ def _module(make_user):
     return {"pk": ELearningModulePageFactory(parent=course).pk}
 
 
+def _someone_elses_attempt(make_user):
+    from academy.models import CheckAttempt
+
+    module = _module(make_user)["pk"]
+    attempt = CheckAttempt.objects.create(
+        user=make_user("staff member"), module_id=module, pass_mark=80, questions=[]
+    )
+    return {"pk": attempt.pk}
+
+
 def _someone_elses_cpd(make_user):
     import datetime
 
@@ -73,7 +83,8 @@ ACCESS = [
     Row("academy:cancel", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:respond_offer", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:booking_calendar", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
-    Row("academy:complete_module", allowed=STAFF, kwargs=_module, ok=405),
+    Row("academy:start_check", allowed=STAFF, kwargs=_module, ok=405),
+    Row("academy:check_attempt", allowed=STAFF, kwargs=_someone_elses_attempt, ok=404),
     Row("academy:reset_calendar_feed", allowed=STAFF, ok=405),
     Row("academy:cpd", allowed=STAFF),
     Row("academy:cpd_add", allowed=STAFF),

@@ -24,6 +24,7 @@ from academy.models import (
 from academy.sections import family_training
 from accounts.factories import JobRoleFactory, StaffProfileFactory
 from accounts.models import EmploymentType, RoleFamily
+from tests.academy.checks import pass_modules
 
 pytestmark = pytest.mark.django_db
 
@@ -145,14 +146,13 @@ def test_finishing_every_e_learning_module_completes_the_course(client, staff):
     modules = [ELearningModulePageFactory(parent=course) for _ in range(2)]
     person = staff()
     client.force_login(person)
-    client.post(reverse("academy:complete_module", args=[modules[0].pk]))
+    pass_modules(client, modules[:1])
     assert not Completion.objects.filter(user=person).exists()
-    response = client.post(reverse("academy:complete_module", args=[modules[1].pk]), follow=True)
-    assert "You have completed Practice framework" in response.content.decode()
+    assert "You have completed Practice framework" in pass_modules(client, modules[1:])
     assert Completion.objects.get(user=person).source == "e_learning"
     assert CpdEntry.objects.get(user=person).cpd_type == "e_learning"
-    # Doing the last module again does not complete the course twice.
-    client.post(reverse("academy:complete_module", args=[modules[1].pk]))
+    # Starting the last module's check again does not complete the course twice.
+    client.post(reverse("academy:start_check", args=[modules[1].pk]))
     assert Completion.objects.filter(user=person).count() == 1
 
 
