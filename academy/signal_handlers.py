@@ -9,7 +9,7 @@ from django.dispatch import receiver
 
 from accounts.models import StaffProfile
 
-from .models import TrainingSession
+from .models import Completion, TrainingSession
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,17 @@ def tell_people_when_a_session_is_cancelled(sender, instance, created, raw=False
     from .tasks import tell_session_cancelled
 
     transaction.on_commit(lambda: tell_session_cancelled.delay(instance.pk))
+
+
+@receiver(post_save, sender=Completion, dispatch_uid="academy_certificate_on_completion")
+def issue_certificate_on_completion(sender, instance, created, raw=False, **kwargs):
+    """Every completion, however it was recorded (a passed e-learning course, a register
+    marking someone attended, L&D recording it by hand), issues its certificate in the
+    same transaction."""
+    if created and not raw:
+        from .services.certificates import issue_certificate
+
+        issue_certificate(instance)
 
 
 try:  # The vacancies app adds this signal on its own branch; connect only if it exists.

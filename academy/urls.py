@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import checks, cpd, manager, public, reports, staff, trainer
+from .views import certificates, checks, cpd, manager, public, reports, staff, trainer
 
 app_name = "academy"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("training/sessions/<int:pk>/", public.session_detail, name="session"),
     path("training/programmes/<slug:slug>/", public.programme_detail, name="programme"),
     path("training/calendar/<str:token>.ics", public.calendar_feed, name="calendar_feed"),
+    path("certificates/verify/", certificates.verify_form, name="verify_form"),
+    path("certificates/verify/<str:code>/", certificates.verify, name="verify"),
     # Staff: booking and their own training
     path("training/sessions/<int:pk>/book/", staff.book, name="book"),
     path("my-training/", staff.my_training, name="my_training"),
@@ -25,6 +27,11 @@ urlpatterns = [
     path("my-training/calendar/reset/", staff.reset_calendar_feed, name="reset_calendar_feed"),
     path("my-training/e-learning/<int:pk>/check/", checks.start_check, name="start_check"),
     path("my-training/e-learning/attempts/<int:pk>/", checks.check_attempt, name="check_attempt"),
+    path(
+        "my-training/certificates/<int:pk>.pdf",
+        certificates.certificate_download,
+        name="certificate",
+    ),
     # CPD
     path("cpd/", cpd.cpd_list, name="cpd"),
     path("cpd/add/", cpd.cpd_add, name="cpd_add"),

@@ -1,3 +1,4 @@
+from .certificates import Certificate
 from .checks import CheckAttempt
 from .cpd import CpdEntry, CpdType, registration_year
 from .pages import (
@@ -27,6 +28,7 @@ __all__ = [
     "Booking",
     "BookingNotice",
     "CalendarFeed",
+    "Certificate",
     "CheckAttempt",
     "Completion",
     "CourseCategory",

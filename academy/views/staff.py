@@ -13,7 +13,7 @@ from core.booking import ACTIVE, BookingError, BookingStatus
 
 from ..forms import OfferResponseForm
 from ..ics import booking_ics
-from ..models import AcademySettings, Booking, Completion, TrainingSession
+from ..models import AcademySettings, Booking, Certificate, Completion, TrainingSession
 from ..services import booking as service
 from ..services.calendar import reset_feed
 from ..services.compliance import mandatory_items
@@ -68,6 +68,7 @@ def my_training(request):
     offers = [b for b in upcoming if b.status == BookingStatus.OFFERED]
     past = bookings.filter(session__starts_at__lte=now).order_by("-session__starts_at")[:20]
     completions = Completion.objects.filter(user=request.user).select_related("course")[:50]
+    certificates = Certificate.objects.filter(user=request.user)[:50]
     plans = [
         (enrolment, programme_plan(enrolment))
         for enrolment in request.user.academy_enrolments.select_related("programme")
@@ -82,6 +83,8 @@ def my_training(request):
             "offers": offers,
             "past": past,
             "completions": completions,
+            "certificates": certificates,
+            "today": timezone.localdate(),
             "plans": plans,
             "feed_url": request.build_absolute_uri(
                 reverse("academy:calendar_feed", args=[feed_token(request.user)])
