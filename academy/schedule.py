@@ -7,8 +7,10 @@ BEAT_SCHEDULE: dict = {
         "task": "academy.tasks.send_reminders",
         "schedule": crontab(minute=5),
     },
-    "academy-mandatory-renewal-reminders": {
-        "task": "academy.tasks.send_renewal_reminders",
+    # Replaces the mandatory-only renewal notice: certificates of every course, the
+    # learner and (for mandatory training) the line manager, at 60 and 30 days and on the day.
+    "academy-certificate-expiry-reminders": {
+        "task": "academy.tasks.send_certificate_expiry_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
     "academy-pass-on-lapsed-offers": {

@@ -32,6 +32,7 @@ urlpatterns = [
         certificates.certificate_download,
         name="certificate",
     ),
+    path("my-training/certificates/<int:pk>/renew/", certificates.renew, name="renew"),
     # CPD
     path("cpd/", cpd.cpd_list, name="cpd"),
     path("cpd/add/", cpd.cpd_add, name="cpd_add"),

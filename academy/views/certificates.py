@@ -1,5 +1,6 @@
 """Certificates: a person's own PDFs, and the public check of a verification code."""
 
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from ..services.certificates import (
     verification,
     verification_allowed,
 )
+from ..services.refreshers import renewal_destination
 from .common import staff_required
 
 
@@ -51,3 +53,16 @@ def verify(request, code):
     result = verification(find_by_code(code))
     status = 404 if result["status"] == "unknown" else 200
     return render(request, "academy/verify.html", {"result": result}, status=status)
+
+
+@staff_required
+def renew(request, pk):
+    """The one-step link in an expiry reminder: straight to the e-learning, or to booking
+    the next session with a place."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("course"), pk=pk, user=request.user
+    )
+    address, note = renewal_destination(certificate, request.user)
+    if note:
+        messages.info(request, note)
+    return redirect(address)

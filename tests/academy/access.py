@@ -102,6 +102,7 @@ ACCESS = [
     Row("academy:respond_offer", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:booking_calendar", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:certificate", allowed=STAFF, kwargs=_someone_elses_certificate, ok=404),
+    Row("academy:renew", allowed=STAFF, kwargs=_someone_elses_certificate, ok=404),
     Row("academy:start_check", allowed=STAFF, kwargs=_module, ok=405),
     Row("academy:check_attempt", allowed=STAFF, kwargs=_someone_elses_attempt, ok=404),
     Row("academy:reset_calendar_feed", allowed=STAFF, ok=405),
