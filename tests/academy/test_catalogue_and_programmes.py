@@ -167,3 +167,31 @@ def test_role_family_section_lists_that_familys_training(rf):
     template, context = family_training(rf.get("/"), page)
     assert [c.title for c in context["courses"]] == ["Court skills"]
     assert family_training(rf.get("/"), type("Page", (), {"role_family": None})()) is None
+
+
+def test_filters_by_pcf_domain_kss_area_practice_strand_and_tag(db):
+    from academy.models import KssArea, PcfDomain, PracticeStrand
+
+    strand = PracticeStrand.objects.get_or_create(name="Motivational Interviewing")[0]
+    pcf = PcfDomain.objects.get_or_create(name="Critical Reflection and Analysis")[0]
+    kss = KssArea.objects.get_or_create(name="Analysis, decision-making, planning and review")[0]
+    mi = CoursePageFactory(title="Motivational Interviewing: core skills")
+    mi.practice_strand = strand
+    mi.pcf_domains = [pcf]
+    mi.tags.add("substance use")
+    mi.save_revision().publish()
+    analysis = CoursePageFactory(title="Analysis in assessments")
+    analysis.kss_areas = [kss]
+    analysis.tags.add("assessment")
+    analysis.save_revision().publish()
+    CoursePageFactory(title="Court skills")
+    index = academy_index()
+    client = Client()
+    assert _titles(client.get(index.url, {"strand": strand.slug})) == [mi.title]
+    assert _titles(client.get(index.url, {"pcf": pcf.slug})) == [mi.title]
+    assert _titles(client.get(index.url, {"kss": kss.slug})) == [analysis.title]
+    assert _titles(client.get(index.url, {"tag": "assessment"})) == [analysis.title]
+    page = client.get(index.url).content.decode()
+    for label in ["Practice framework strand", "PCF domain", "Knowledge and skills", "Topic"]:
+        assert label in page
+    assert '<option value="substance-use">substance use</option>' in page
