@@ -84,6 +84,7 @@ class CatalogueFilterForm(forms.Form):
             .order_by("tag__name")
         )
         self.fields["tag"].choices = [("", "Any topic"), *tags]
+
     mandatory = forms.BooleanField(label="Only training that is mandatory for me", required=False)
 
 

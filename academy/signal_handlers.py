@@ -46,8 +46,10 @@ def issue_certificate_on_completion(sender, instance, created, raw=False, **kwar
     same transaction."""
     if created and not raw:
         from .services.certificates import issue_certificate
+        from .services.enrolment import record_programme_completions
 
         issue_certificate(instance)
+        record_programme_completions(instance.user, instance.completed_on)
 
 
 try:  # The vacancies app adds this signal on its own branch; connect only if it exists.

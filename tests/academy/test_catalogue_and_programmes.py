@@ -12,6 +12,7 @@ from academy.factories import (
     ProgrammeFactory,
     ProgrammeStepFactory,
     academy_index,
+    staff_user,
 )
 from academy.models import (
     Completion,
@@ -195,3 +196,55 @@ def test_filters_by_pcf_domain_kss_area_practice_strand_and_tag(db):
     for label in ["Practice framework strand", "PCF domain", "Knowledge and skills", "Topic"]:
         assert label in page
     assert '<option value="substance-use">substance use</option>' in page
+
+
+def test_ld_leads_list_enrol_by_hand_and_write_completion_dates_in_the_admin(client_for, staff):
+    programme = ProgrammeFactory(name="Corporate induction")
+    person = staff_user(first_name="Priya", last_name="Shah")
+    lead = client_for("L&D lead")
+    response = lead.post(
+        "/admin/academy/enrolments/new/",
+        {"user": person.pk, "programme": programme.pk, "starts_on": "2026-11-02"},
+    )
+    assert response.status_code == 302
+    enrolment = Enrolment.objects.get(user=person, programme=programme)
+    assert enrolment.starts_on == datetime.date(2026, 11, 2)
+    listing = lead.get("/admin/academy/enrolments/", {"programme": programme.pk})
+    assert "Priya Shah" in listing.content.decode()
+    response = lead.post(
+        f"/admin/academy/enrolments/edit/{enrolment.pk}/",
+        {
+            "user": person.pk,
+            "programme": programme.pk,
+            "starts_on": "2026-11-02",
+            "completed_on": "2026-11-30",
+        },
+    )
+    assert response.status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.completed_on == datetime.date(2026, 11, 30)
+    for role in ("staff member", "line manager", "trainer"):
+        assert client_for(role).get("/admin/academy/enrolments/").status_code in {302, 403}
+
+
+def test_a_programme_of_courses_is_completed_when_its_last_course_is(staff):
+    programme = ProgrammeFactory(name="Corporate induction")
+    first, second = CoursePageFactory(), CoursePageFactory()
+    for course in (first, second):
+        ProgrammeStepFactory(programme=programme, kind="course", title=course.title, course=course)
+    reviewed = ProgrammeFactory(name="ASYE")
+    ProgrammeStepFactory(programme=reviewed, kind="course", title=first.title, course=first)
+    ProgrammeStepFactory(programme=reviewed, kind="review", title="Final review", due_week=52)
+    person = staff()
+    for each in (programme, reviewed):
+        Enrolment.objects.create(user=person, programme=each, starts_on=datetime.date(2026, 9, 1))
+    Completion.objects.create(
+        user=person, course=first, completed_on=datetime.date(2026, 10, 1), source="recorded"
+    )
+    assert Enrolment.objects.get(programme=programme).completed_on is None
+    Completion.objects.create(
+        user=person, course=second, completed_on=datetime.date(2026, 11, 5), source="recorded"
+    )
+    assert Enrolment.objects.get(programme=programme).completed_on == datetime.date(2026, 11, 5)
+    # A programme with a review is signed off by L&D, not by the courses alone.
+    assert Enrolment.objects.get(programme=reviewed).completed_on is None
