@@ -13,6 +13,11 @@ BEAT_SCHEDULE: dict = {
         "task": "academy.tasks.send_certificate_expiry_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
+    # Refreshes the current month's compliance snapshot; past months stay as they were.
+    "academy-compliance-snapshot": {
+        "task": "academy.tasks.take_compliance_snapshot",
+        "schedule": crontab(hour=2, minute=40),
+    },
     "academy-pass-on-lapsed-offers": {
         "task": "academy.tasks.pass_on_lapsed_offers",
         "schedule": crontab(minute="*/10"),

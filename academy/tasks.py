@@ -284,3 +284,12 @@ def send_certificate_expiry_reminders(today_iso: str | None = None) -> int:
 
     today = datetime.fromisoformat(today_iso).date() if today_iso else None
     return send_expiry_reminders(today)
+
+
+@shared_task
+def take_compliance_snapshot(today_iso: str | None = None) -> int:
+    """Record this month's mandatory-training compliance for the dashboard's trend."""
+    from .dashboard import take_compliance_snapshot as take
+
+    today = datetime.fromisoformat(today_iso).date() if today_iso else None
+    return take(today)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import certificates, checks, cpd, manager, public, reports, staff, trainer
+from .views import certificates, checks, cpd, dashboard, manager, public, reports, staff, trainer
 
 app_name = "academy"
 
@@ -44,7 +44,8 @@ urlpatterns = [
     # Trainers
     path("training/registers/", trainer.my_sessions, name="trainer_sessions"),
     path("training/registers/<int:pk>/", trainer.register, name="register"),
-    # L&D
+    # L&D, and line managers for their teams
+    path("training/dashboard/", dashboard.dashboard, name="dashboard"),
     path("training/reports/", reports.report, name="reports"),
     path("training/reports/<slug:report>/", reports.report, name="report"),
     path("training/reports/exports/<int:pk>/", reports.download_export, name="download_export"),

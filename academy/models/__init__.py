@@ -21,6 +21,7 @@ from .sessions import (
     TrainingNotice,
     TrainingSession,
 )
+from .snapshots import ComplianceSnapshot
 
 __all__ = [
     "AcademyIndexPage",
@@ -30,6 +31,7 @@ __all__ = [
     "CalendarFeed",
     "Certificate",
     "CheckAttempt",
+    "ComplianceSnapshot",
     "Completion",
     "CourseCategory",
     "CourseFormat",

@@ -117,6 +117,8 @@ ACCESS = [
     Row("academy:trainer_sessions", allowed={Role.TRAINER, Role.LD_LEAD}),
     Row("academy:register", allowed={Role.LD_LEAD}, kwargs=_session_kwargs),
     Row("academy:reports", allowed={Role.LD_LEAD}),
+    # The dashboard: L&D for everyone, line managers for their own teams.
+    Row("academy:dashboard", allowed={Role.LD_LEAD, Role.LINE_MANAGER}),
     Row("academy:report", allowed={Role.LD_LEAD}, kwargs={"report": "compliance"}),
     # L&D's per-row reports in the Wagtail admin (Wagtail redirects everyone else).
     Row(
