@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from accounts.models import EmploymentType, StaffProfile
@@ -18,13 +18,13 @@ from .models import (
     AcademySettings,
     Booking,
     CheckAttempt,
+    Completion,
     ComplianceSnapshot,
     Enrolment,
     TrainingSession,
 )
 from .services.compliance import (
     MandatoryStatus,
-    latest_completions,
     mandatory_items,
     mandatory_rules,
 )
@@ -43,7 +43,13 @@ def take_compliance_snapshot(today: datetime.date | None = None) -> int:
     Returns the number of groups. Safe to run as often as you like."""
     today = today or timezone.localdate()
     rules = mandatory_rules()
-    latest = latest_completions()
+    # Only what was completed by that day counts, so a past month can be filled in later.
+    latest = {
+        (row["user_id"], row["course_id"]): row["last"]
+        for row in Completion.objects.filter(completed_on__lte=today)
+        .values("user_id", "course_id")
+        .annotate(last=Max("completed_on"))
+    }
     window = AcademySettings.load().renewal_window_days
     groups: dict[tuple, dict] = defaultdict(
         lambda: {"people": 0, "required": 0, "in_date": 0, "overdue": 0}
@@ -154,29 +160,32 @@ def bookings_by_month(team_ids=None, months=12, today=None) -> list[dict]:
     end = timezone.make_aware(
         datetime.datetime.combine(month_start(today) + relativedelta(months=1), datetime.time())
     )
+    # Month of each session that ran, worked out here rather than per booking in SQL.
+    sessions = TrainingSession.objects.filter(starts_at__gte=start, starts_at__lt=end)
+    month_of, capacity = {}, defaultdict(int)
+    for pk, starts_at, places, cancelled in sessions.values_list(
+        "pk", "starts_at", "capacity", "is_cancelled"
+    ):
+        local = timezone.localtime(starts_at)
+        key = (local.year, local.month)
+        month_of[pk] = key
+        if not cancelled:
+            capacity[key] += places
     bookings = Booking.objects.filter(session__starts_at__gte=start, session__starts_at__lt=end)
     if team_ids is not None:
         bookings = bookings.filter(user__staff_profile__team_id__in=team_ids)
+        capacity = {}
     taken = {BookingStatus.CONFIRMED, BookingStatus.ATTENDED, BookingStatus.NO_SHOW}
     counts = defaultdict(lambda: {"taken": 0, "waiting": 0, "no_shows": 0})
-    rows = bookings.values("session__starts_at__year", "session__starts_at__month").annotate(
+    rows = bookings.values("session_id").annotate(
         taken=Count("pk", filter=Q(status__in=taken)),
         waiting=Count("pk", filter=Q(status=BookingStatus.WAITLISTED)),
         no_shows=Count("pk", filter=Q(status=BookingStatus.NO_SHOW)),
     )
     for row in rows:
-        key = (row["session__starts_at__year"], row["session__starts_at__month"])
-        counts[key] = row
-    capacity = {}
-    if team_ids is None:
-        sessions = (
-            TrainingSession.objects.filter(
-                starts_at__gte=start, starts_at__lt=end, is_cancelled=False
-            )
-            .values("starts_at__year", "starts_at__month")
-            .annotate(places=Sum("capacity"))
-        )
-        capacity = {(r["starts_at__year"], r["starts_at__month"]): r["places"] for r in sessions}
+        tally = counts[month_of[row["session_id"]]]
+        for name in ("taken", "waiting", "no_shows"):
+            tally[name] += row[name]
     result = []
     for n in range(months):
         month = first + relativedelta(months=n)

@@ -164,3 +164,25 @@ def test_check_pass_rates_and_programme_progress_are_shown(client, service):
 def test_staff_without_a_team_to_manage_cannot_see_the_dashboard(client, db):
     client.force_login(staff_user())
     assert client.get(reverse("academy:dashboard")).status_code == 403
+
+
+def test_fill_rate_waiting_lists_and_no_shows_by_month(client, service, session_factory):
+    from core.booking import BookingStatus
+
+    session = session_factory(days=-3, capacity=2)
+    for person, status in (
+        (service["permanent"], BookingStatus.ATTENDED),
+        (service["agency"], BookingStatus.NO_SHOW),
+        (service["north"], BookingStatus.WAITLISTED),
+    ):
+        session.bookings.create(user=person, status=status)
+    client.force_login(_lead())
+    rows = _rows(client.get(DASHBOARD, {"export": "csv", "table": "bookings"}))
+    month = f"{timezone.localtime(session.starts_at):%B %Y}"
+    data = {row[0]: row for row in rows[2:] if row}
+    assert data[month][1:] == ["2", "2", "100.0", "1", "1", "50.0"]
+    # A line manager sees their own people's bookings only (the north team's is not).
+    client.force_login(service["manager"])
+    rows = _rows(client.get(DASHBOARD, {"export": "csv", "table": "bookings"}))
+    data = {row[0]: row for row in rows[2:] if row}
+    assert data[month][2] == "2" and data[month][4] == "0"
