@@ -4,16 +4,21 @@ of sessions with bookings, waiting lists and registers. Idempotent."""
 import datetime
 import random
 
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from accounts.factories import StaffProfileFactory, UserFactory
 from accounts.models import EmploymentType, JobRole, StaffProfile, Team, User
 from core.booking import HOLDS_PLACE, BookingStatus
 
+from .dashboard import take_compliance_snapshot
+from .demo_checks import PRACTICE_FRAMEWORK_CHECKS, add_practice_framework_checks
 from .factories import academy_index
 from .models import (
     Booking,
+    CheckAttempt,
     Completion,
+    ComplianceSnapshot,
     CourseCategory,
     CourseFormat,
     CoursePage,
@@ -543,6 +548,11 @@ def seed(log):
         enrol_profile(profile)
     if not TrainingSession.objects.exists():
         _sessions(courses, people)
+    if not ComplianceSnapshot.objects.exists():
+        # A year of monthly snapshots, so the dashboard's trend has a history to show.
+        today = timezone.localdate()
+        for months_ago in range(11, -1, -1):
+            take_compliance_snapshot(today - relativedelta(months=months_ago))
     log(
         f"  {len(courses)} courses, {TrainingSession.objects.count()} sessions, "
         f"{Booking.objects.count()} bookings"
@@ -621,8 +631,12 @@ def _courses(index):
                     introduction=text.split(". ")[0] + ".",
                     body=f"<p>{text}</p>",
                     reflection_prompt=prompt,
+                    check_questions=PRACTICE_FRAMEWORK_CHECKS[title],
+                    questions_per_attempt=4,
+                    pass_mark=75,
                 )
             )
+    add_practice_framework_checks(elearning)
     return courses
 
 
@@ -755,7 +769,35 @@ def _elearning_history(course, people, named, rng):
             ModuleProgress(user=user, module=m, completed_at=finished, completion=completion)
             for m in modules
         )
+        # The knowledge-check attempts behind it: some needed a second try.
+        CheckAttempt.objects.bulk_create(
+            _demo_attempt(user, m, finished - datetime.timedelta(days=retry), not retry, rng)
+            for m in modules
+            for retry in ([1, 0] if rng.random() < 0.25 else [0])
+        )
         draft_cpd_entry(completion)
+
+
+def _demo_attempt(user, module, when, passed, rng):
+    """A submitted knowledge-check attempt as the learner would have answered it: all right
+    when passed, two wrong when not."""
+    questions = rng.sample(module.question_bank(), module.questions_per_attempt)
+    answers = {}
+    for n, question in enumerate(questions):
+        right = [i for i, a in enumerate(question["answers"]) if a["correct"]]
+        wrong = [i for i, a in enumerate(question["answers"]) if not a["correct"]]
+        answers[question["id"]] = wrong[:1] if not passed and n < 2 else right
+    return CheckAttempt(
+        user=user,
+        module=module,
+        started_at=when,
+        submitted_at=when,
+        questions=questions,
+        answers=answers,
+        pass_mark=module.pass_mark,
+        score=len(questions) if passed else len(questions) - 2,
+        passed=passed,
+    )
 
 
 def _showcase(named, now):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.factories import StaffProfileFactory, UserFactory
 from core.booking import BookingStatus
 
+from .checks_content import question
 from .models import (
     AcademyIndexPage,
     Booking,
@@ -67,6 +68,24 @@ class ELearningModulePageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Module {n}")
     body = "<p>Read this and think about a family you work with.</p>"
+    check_questions = factory.LazyFunction(
+        lambda: [
+            question(
+                "Which approach asks what has happened to someone?",
+                "Trauma-Informed Practice",
+                ["Motivational Interviewing", "Restorative Approach"],
+                feedback={"Motivational Interviewing": "It helps people talk about change."},
+            ),
+            question(
+                "Which of these are practice approaches of the framework?",
+                ["Restorative Approach", "Strengthening Families"],
+                "Performance league tables",
+            ),
+        ]
+    )
+    questions_per_attempt = 2
+    pass_mark = 100
+    retake_wait_hours = 24
 
     @classmethod
     def _create(cls, model_class, *args, parent=None, **kwargs):

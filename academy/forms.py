@@ -97,3 +97,50 @@ class CpdEntryForm(forms.ModelForm):
                         "Social Work England.",
                     )
         return data
+
+
+class KnowledgeCheckForm(forms.Form):
+    """One attempt's questions: radios for one right answer, tick boxes for several."""
+
+    def __init__(self, attempt, module, *args, **kwargs):
+        from .services.checks import ANSWER_PREFIX
+
+        super().__init__(*args, **kwargs)
+        for number, question in enumerate(attempt.questions, start=1):
+            choices = [(str(n), a["text"]) for n, a in enumerate(question["answers"])]
+            label = f"{number}. {question['question']}"
+            if question["several_answers"]:
+                field = forms.MultipleChoiceField(
+                    label=label,
+                    choices=choices,
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text="Select all that apply.",
+                    error_messages={"required": f"Select at least one answer to question {number}"},
+                )
+            else:
+                field = forms.ChoiceField(
+                    label=label,
+                    choices=choices,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": f"Select an answer to question {number}"},
+                )
+            self.fields[ANSWER_PREFIX + question["id"]] = field
+        self.fields["reflection"] = forms.CharField(
+            label=module.reflection_prompt or "What will you do differently after this module?",
+            required=False,
+            max_length=3000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text="Your reflection is saved with your attempt and goes into the draft "
+            "CPD entry we start when you finish the course.",
+            error_messages={"max_length": "Keep your reflection to 3,000 characters or fewer"},
+        )
+
+    def answers(self) -> dict[str, list[int]]:
+        from .services.checks import ANSWER_PREFIX
+
+        result = {}
+        for name, value in self.cleaned_data.items():
+            if name.startswith(ANSWER_PREFIX):
+                values = value if isinstance(value, list) else [value]
+                result[name[len(ANSWER_PREFIX) :]] = sorted({int(v) for v in values})
+        return result

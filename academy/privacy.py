@@ -14,7 +14,10 @@ from .models import (
     Booking,
     BookingNotice,
     CalendarFeed,
+    Certificate,
+    CheckAttempt,
     Completion,
+    ComplianceSnapshot,
     CourseCategory,
     CoursePage,
     CourseTag,
@@ -143,7 +146,17 @@ declare_personal_data(
 declare_personal_data(
     ELearningModulePage,
     personal=[],
-    not_personal=["page_ptr", "social_image", "introduction", "body", "reflection_prompt"],
+    not_personal=[
+        "page_ptr",
+        "social_image",
+        "introduction",
+        "body",
+        "reflection_prompt",
+        "check_questions",
+        "pass_mark",
+        "questions_per_attempt",
+        "retake_wait_hours",
+    ],
 )
 declare_personal_data(CourseTag, personal=[], not_personal=["id", "tag", "content_object"])
 declare_personal_data(
@@ -193,6 +206,7 @@ declare_personal_data(
         "offer_window_hours",
         "renewal_window_days",
         "reminder_days",
+        "expiry_reminder_days",
         "cpd_year_start_month",
         "cpd_year_start_day",
         "cpd_renewal_opens_month",
@@ -255,3 +269,52 @@ def export_training(user):
 def erase_training(user):
     # Bookings, completions and CPD cascade with the account; CPD is the person's own.
     CpdEntry.objects.filter(user=user).delete()
+
+
+# Certificates and knowledge-check attempts are the learner's own record (a reflection is
+# personal); the monthly compliance snapshot holds counts only, never a person.
+declare_personal_data(
+    Certificate,
+    personal=["user", "holder_name"],
+    not_personal=[
+        "id",
+        "completion",
+        "course",
+        "course_title",
+        "completed_on",
+        "cpd_hours",
+        "expires_on",
+        "code",
+        "issued_at",
+    ],
+)
+declare_personal_data(
+    CheckAttempt,
+    personal=["user", "answers", "reflection"],
+    not_personal=[
+        "id",
+        "module",
+        "started_at",
+        "submitted_at",
+        "questions",
+        "pass_mark",
+        "score",
+        "passed",
+    ],
+)
+declare_personal_data(
+    ComplianceSnapshot,
+    personal=[],
+    not_personal=[
+        "id",
+        "month",
+        "team",
+        "locality",
+        "employment_type",
+        "people",
+        "required",
+        "in_date",
+        "overdue",
+        "taken_at",
+    ],
+)

@@ -10,7 +10,17 @@ from django.utils import timezone
 from accounts.models import EmploymentType, JobRole
 from core.search import clean_search_text
 
-from .models import CourseCategory, CourseFormat, CoursePage, MandatoryRule, TrainingSession
+from .models import (
+    CourseCategory,
+    CourseFormat,
+    CoursePage,
+    CourseTag,
+    KssArea,
+    MandatoryRule,
+    PcfDomain,
+    PracticeStrand,
+    TrainingSession,
+)
 
 WHEN_CHOICES = [
     ("", "Any time"),
@@ -41,7 +51,41 @@ class CatalogueFilterForm(forms.Form):
         choices=[("", "Any employment type"), *EmploymentType.choices],
         required=False,
     )
+    strand = forms.ModelChoiceField(
+        label="Practice framework strand",
+        queryset=PracticeStrand.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Any strand",
+    )
+    pcf = forms.ModelChoiceField(
+        label="PCF domain",
+        queryset=PcfDomain.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Any PCF domain",
+        help_text="Professional Capabilities Framework",
+    )
+    kss = forms.ModelChoiceField(
+        label="Knowledge and skills statement area",
+        queryset=KssArea.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Any KSS area",
+    )
+    tag = forms.ChoiceField(label="Topic", required=False)
     when = forms.ChoiceField(label="Sessions", choices=WHEN_CHOICES, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tags = (
+            CourseTag.objects.filter(content_object__live=True)
+            .values_list("tag__slug", "tag__name")
+            .distinct()
+            .order_by("tag__name")
+        )
+        self.fields["tag"].choices = [("", "Any topic"), *tags]
+
     mandatory = forms.BooleanField(label="Only training that is mandatory for me", required=False)
 
     def clean_q(self):
@@ -77,6 +121,14 @@ class CatalogueSearch:
             courses = courses.filter(categories=data["category"])
         if data.get("format"):
             courses = courses.filter(format=data["format"])
+        if data.get("strand"):
+            courses = courses.filter(practice_strand=data["strand"])
+        if data.get("pcf"):
+            courses = courses.filter(pcf_domains=data["pcf"])
+        if data.get("kss"):
+            courses = courses.filter(kss_areas=data["kss"])
+        if data.get("tag"):
+            courses = courses.filter(tagged_items__tag__slug=data["tag"])
         if data.get("role"):
             courses = courses.filter(
                 Q(audience_job_roles=data["role"]) | Q(audience_job_roles__isnull=True)

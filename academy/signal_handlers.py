@@ -10,7 +10,7 @@ from accounts.models import StaffProfile
 from core.booking import booking_moved
 from vacancies.signals import candidate_hired
 
-from .models import Booking, TrainingSession
+from .models import Booking, Completion, TrainingSession
 
 
 @receiver(post_save, sender=StaffProfile, dispatch_uid="academy_enrol_new_staff")
@@ -44,6 +44,19 @@ def tell_people_about_a_booking_move(sender, booking, move, **kwargs):
     from .services.notifications import booking_moved as send_notice
 
     send_notice(booking, move)
+
+
+@receiver(post_save, sender=Completion, dispatch_uid="academy_certificate_on_completion")
+def issue_certificate_on_completion(sender, instance, created, raw=False, **kwargs):
+    """Every completion, however it was recorded (a passed e-learning course, a register
+    marking someone attended, L&D recording it by hand), issues its certificate in the
+    same transaction."""
+    if created and not raw:
+        from .services.certificates import issue_certificate
+        from .services.enrolment import record_programme_completions
+
+        issue_certificate(instance)
+        record_programme_completions(instance.user, instance.completed_on)
 
 
 @receiver(candidate_hired, dispatch_uid="academy_enrol_hire")

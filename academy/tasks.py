@@ -272,3 +272,23 @@ def build_report_export(export_id: int) -> int:
     export.finished_at = timezone.now()
     export.save(update_fields=["file", "rows", "finished_at"])
     return count
+
+
+@shared_task
+def send_certificate_expiry_reminders(today_iso: str | None = None) -> int:
+    """Certificates reaching 60 and 30 days before expiry, and the day itself (as set in
+    the academy settings): tell the learner, and for mandatory training their line
+    manager, once each. Safe to run as often as you like."""
+    from .services.refreshers import send_expiry_reminders
+
+    today = datetime.fromisoformat(today_iso).date() if today_iso else None
+    return send_expiry_reminders(today)
+
+
+@shared_task
+def take_compliance_snapshot(today_iso: str | None = None) -> int:
+    """Record this month's mandatory-training compliance for the dashboard's trend."""
+    from .dashboard import take_compliance_snapshot as take
+
+    today = datetime.fromisoformat(today_iso).date() if today_iso else None
+    return take(today)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cpd, manager, public, reports, staff, trainer
+from .views import certificates, checks, cpd, dashboard, manager, public, reports, staff, trainer
 
 app_name = "academy"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("training/sessions/<int:pk>/", public.session_detail, name="session"),
     path("training/programmes/<slug:slug>/", public.programme_detail, name="programme"),
     path("training/calendar/<str:token>.ics", public.calendar_feed, name="calendar_feed"),
+    path("certificates/verify/", certificates.verify_form, name="verify_form"),
+    path("certificates/verify/<str:code>/", certificates.verify, name="verify"),
     # Staff: booking and their own training
     path("training/sessions/<int:pk>/book/", staff.book, name="book"),
     path("my-training/", staff.my_training, name="my_training"),
@@ -23,11 +25,14 @@ urlpatterns = [
         name="booking_calendar",
     ),
     path("my-training/calendar/reset/", staff.reset_calendar_feed, name="reset_calendar_feed"),
+    path("my-training/e-learning/<int:pk>/check/", checks.start_check, name="start_check"),
+    path("my-training/e-learning/attempts/<int:pk>/", checks.check_attempt, name="check_attempt"),
     path(
-        "my-training/e-learning/<int:pk>/complete/",
-        staff.complete_elearning_module,
-        name="complete_module",
+        "my-training/certificates/<int:pk>.pdf",
+        certificates.certificate_download,
+        name="certificate",
     ),
+    path("my-training/certificates/<int:pk>/renew/", certificates.renew, name="renew"),
     # CPD
     path("cpd/", cpd.cpd_list, name="cpd"),
     path("cpd/add/", cpd.cpd_add, name="cpd_add"),
@@ -39,7 +44,8 @@ urlpatterns = [
     # Trainers
     path("training/registers/", trainer.my_sessions, name="trainer_sessions"),
     path("training/registers/<int:pk>/", trainer.register, name="register"),
-    # L&D
+    # L&D, and line managers for their teams
+    path("training/dashboard/", dashboard.dashboard, name="dashboard"),
     path("training/reports/", reports.report, name="reports"),
     path("training/reports/<slug:report>/", reports.report, name="report"),
     path("training/reports/exports/<int:pk>/", reports.download_export, name="download_export"),

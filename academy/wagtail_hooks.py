@@ -18,6 +18,7 @@ from .models import (
     Booking,
     Completion,
     CourseCategory,
+    Enrolment,
     KssArea,
     PcfDomain,
     PracticeStrand,
@@ -148,11 +149,36 @@ class CompletionViewSet(PortalModelViewSet):
     form_fields = ["user", "course", "completed_on", "source"]
 
 
+class EnrolmentViewSet(PortalModelViewSet):
+    """Who is on each programme (the ASYE, the corporate induction), enrolling by hand,
+    and the completion date: written automatically for programmes made only of courses,
+    by L&D for those with reviews or other milestones."""
+
+    model = Enrolment
+    name = "academy_enrolments"
+    url_prefix = "academy/enrolments"
+    icon = "list-ul"
+    menu_label = "Programme enrolments"
+    list_display = ["user", "programme", "starts_on", "course_progress", "completed_on"]
+    list_filter = ["programme", "starts_on", "completed_on"]
+    list_export = [
+        "user",
+        "user.email",
+        "programme",
+        "starts_on",
+        "course_progress",
+        "completed_on",
+    ]
+    search_fields = ["user__email", "user__last_name", "user__first_name"]
+    ordering = ["-starts_on"]
+    form_fields = ["user", "programme", "starts_on", "completed_on"]
+
+
 class AcademyGroup(ViewSetGroup):
     menu_label = "Academy"
     menu_icon = "group"
     menu_order = 300
-    items = (TrainingSessionViewSet, BookingViewSet, CompletionViewSet)
+    items = (TrainingSessionViewSet, BookingViewSet, CompletionViewSet, EnrolmentViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -184,6 +184,101 @@ def main():
     for group in ("locality", "employment_type"):
         timed(f"compliance by {group}", lambda g=group: len(list(compliance(group_by=g))))
     admin_reports()
+    dashboard()
+
+
+def dashboard():
+    """The L&D dashboard: monthly snapshots over the benchmark's years, knowledge-check
+    attempts on five modules, programme enrolments; each section timed for L&D (everyone)
+    and for one team, then the whole page as a line manager would load it."""
+    from dateutil.relativedelta import relativedelta
+    from django.contrib.sessions.backends.cache import SessionStore
+    from django.test import RequestFactory
+
+    from academy.checks_content import question
+    from academy.dashboard import take_compliance_snapshot
+    from academy.models import CheckAttempt, ELearningModulePage, Enrolment, Programme
+    from academy.views.dashboard import SECTIONS
+    from academy.views.dashboard import dashboard as dashboard_view
+
+    rng = random.Random(11)
+    today = timezone.localdate()
+    timed("dashboard: one monthly snapshot", lambda: take_compliance_snapshot(today), 1, "groups")
+    for n in range(1, 12 * args.years):
+        take_compliance_snapshot(today - relativedelta(months=n))
+    course = CoursePage(
+        title="Practice framework e-learning",
+        slug="pf",
+        summary="s",
+        format="e_learning",
+        duration="2 hours",
+    )
+    academy_index().add_child(instance=course)
+    bank = [question(f"Question {n}?", "Right", ["Wrong", "Also wrong"]) for n in range(6)]
+    modules = []
+    for n in range(5):
+        module = ELearningModulePage(
+            title=f"Module {n}",
+            slug=f"m{n}",
+            body="<p>b</p>",
+            check_questions=bank,
+            questions_per_attempt=4,
+        )
+        course.add_child(instance=module)
+        modules.append(module)
+    users = list(User.objects.filter(email__endswith="@bench.example"))
+    now = timezone.now()
+    attempts = []
+    for user in users:
+        for module in modules:
+            for passed in ([False] * rng.choice([0, 0, 1, 2])) + [True]:
+                attempts.append(
+                    CheckAttempt(
+                        user=user,
+                        module=module,
+                        questions=[],
+                        pass_mark=75,
+                        score=3,
+                        passed=passed,
+                        submitted_at=now - datetime.timedelta(days=rng.randint(0, 900)),
+                    )
+                )
+    CheckAttempt.objects.bulk_create(attempts, batch_size=2000)
+    programme = Programme.objects.create(name="Corporate induction")
+    Enrolment.objects.bulk_create(
+        Enrolment(
+            user=u,
+            programme=programme,
+            starts_on=today,
+            completed_on=today if rng.random() < 0.6 else None,
+        )
+        for u in users
+    )
+    print(f"  ({len(attempts)} check attempts, {_snapshot_rows()} snapshot rows)")
+    team = Team.objects.order_by("pk").first()
+    for key, build in SECTIONS.items():
+        timed(f"dashboard {key}: everyone", lambda b=build: len(b(None)["rows"]))
+        timed(f"dashboard {key}: one team", lambda b=build: len(b({team.pk})["rows"]))
+    lead = User.objects.get(email="lead@bench.example")
+    factory = RequestFactory()
+
+    def page(**query):
+        request = factory.get("/training/dashboard/", query)
+        request.user = lead
+        request.session = SessionStore()
+        response = dashboard_view(request)
+        assert response.status_code == 200, response.status_code
+        return len(response.content)
+
+    timed("dashboard: whole page (L&D)", page, unit="bytes")
+    timed("dashboard: trend CSV", lambda: page(export="csv", table="trend"), unit="bytes")
+    timed("dashboard: team XLSX", lambda: page(export="xlsx", table="team"), unit="bytes")
+
+
+def _snapshot_rows():
+    from academy.models import ComplianceSnapshot
+
+    return ComplianceSnapshot.objects.count()
 
 
 def admin_reports():

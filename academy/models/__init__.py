@@ -1,3 +1,5 @@
+from .certificates import Certificate
+from .checks import CheckAttempt
 from .cpd import CpdEntry, CpdType, registration_year
 from .pages import (
     AcademyIndexPage,
@@ -19,6 +21,7 @@ from .sessions import (
     TrainingNotice,
     TrainingSession,
 )
+from .snapshots import ComplianceSnapshot
 
 __all__ = [
     "AcademyIndexPage",
@@ -26,6 +29,9 @@ __all__ = [
     "Booking",
     "BookingNotice",
     "CalendarFeed",
+    "Certificate",
+    "CheckAttempt",
+    "ComplianceSnapshot",
     "Completion",
     "CourseCategory",
     "CourseFormat",

@@ -8,12 +8,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from accounts.models import EmploymentType
 from core.pages import BasePage
+
+from .checks import QuestionBankBlock
 
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -229,11 +231,37 @@ class ELearningModulePage(BasePage):
     reflection_prompt = models.CharField(
         max_length=300, blank=True, help_text="A question to think about before moving on."
     )
+    check_questions = StreamField(
+        QuestionBankBlock(),
+        blank=True,
+        verbose_name="question bank",
+        help_text="Each attempt draws questions at random from this bank.",
+    )
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        default=3, help_text="How many questions from the bank each attempt asks."
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        "pass mark (%)", default=80, help_text="The share of right answers needed to pass."
+    )
+    retake_wait_hours = models.PositiveSmallIntegerField(
+        default=24,
+        help_text="Hours a learner must wait after a failed attempt before trying again "
+        "(0: straight away).",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("body"),
         FieldPanel("reflection_prompt"),
+        MultiFieldPanel(
+            [
+                FieldPanel("check_questions"),
+                FieldPanel("questions_per_attempt"),
+                FieldPanel("pass_mark"),
+                FieldPanel("retake_wait_hours"),
+            ],
+            heading="Knowledge check",
+        ),
     ]
     parent_page_types = ["academy.CoursePage"]
     subpage_types: list[str] = []
@@ -241,11 +269,51 @@ class ELearningModulePage(BasePage):
     class Meta:
         verbose_name = "e-learning module"
 
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        bank = len(self.check_questions)
+        if bank == 0:
+            errors["check_questions"] = (
+                "Add at least one question: learners complete a module by passing its check."
+            )
+        elif not 1 <= self.questions_per_attempt <= bank:
+            errors["questions_per_attempt"] = (
+                f"Choose between 1 and {bank}, the number of questions in the bank."
+            )
+        if not 1 <= self.pass_mark <= 100:
+            errors["pass_mark"] = "Enter a pass mark between 1 and 100."  # noqa: S105
+        if errors:
+            raise ValidationError(errors)
+
+    def question_bank(self) -> list[dict]:
+        """The bank as plain data: each question with its block id and its answers."""
+        return [
+            {
+                "id": block.id,
+                "question": block.value["question"],
+                "several_answers": bool(block.value["several_answers"]),
+                "answers": [
+                    {
+                        "text": answer["text"],
+                        "correct": bool(answer["correct"]),
+                        "feedback": answer["feedback"],
+                    }
+                    for answer in block.value["answers"]
+                ],
+            }
+            for block in self.check_questions
+        ]
+
     def get_context(self, request, *args, **kwargs):
+        from academy.services.checks import check_standing
         from academy.services.elearning import module_progress
 
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific
         context["course"] = course
         context.update(module_progress(course, self, request.user))
+        context["check"] = check_standing(request.user, self)
         return context

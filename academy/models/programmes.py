@@ -109,3 +109,11 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} on {self.programme}"
+
+    def course_progress(self) -> str:
+        from academy.services.enrolment import course_steps_done
+
+        done, total = course_steps_done(self)
+        return f"{done} of {total} courses" if total else "No courses"
+
+    course_progress.short_description = "Course steps done"

@@ -71,6 +71,12 @@ class AcademySettings(BaseGenericSetting):
         default="7,1",
         help_text="Send reminders this many days before a session (comma-separated).",
     )
+    expiry_reminder_days = models.CharField(
+        max_length=50,
+        default="60,30,0",
+        help_text="E-mail people (and, for mandatory training, their line managers) this "
+        "many days before a certificate expires; 0 is the day itself (comma-separated).",
+    )
     cpd_year_start_month = models.PositiveSmallIntegerField(
         default=12, help_text="Social Work England's registration year starts on this month…"
     )
@@ -91,6 +97,7 @@ class AcademySettings(BaseGenericSetting):
                 FieldPanel("offer_window_hours"),
                 FieldPanel("reminder_days"),
                 FieldPanel("renewal_window_days"),
+                FieldPanel("expiry_reminder_days"),
             ],
             heading="Booking and renewal",
         ),
@@ -115,9 +122,12 @@ class AcademySettings(BaseGenericSetting):
         return cls.load()
 
     def reminder_day_list(self) -> list[int]:
-        days = []
-        for part in self.reminder_days.split(","):
-            part = part.strip()
-            if part.isdigit():
-                days.append(int(part))
-        return sorted(set(days), reverse=True)
+        return _day_list(self.reminder_days)
+
+    def expiry_reminder_day_list(self) -> list[int]:
+        return _day_list(self.expiry_reminder_days)
+
+
+def _day_list(text: str) -> list[int]:
+    days = {int(part) for part in text.split(",") if part.strip().isdigit()}
+    return sorted(days, reverse=True)

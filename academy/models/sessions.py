@@ -2,6 +2,7 @@
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -130,11 +131,7 @@ class Completion(models.Model):
         months = self.course.renewal_months
         if not months:
             return None
-        month = self.completed_on.month - 1 + months
-        year = self.completed_on.year + month // 12
-        month = month % 12 + 1
-        day = min(self.completed_on.day, 28)
-        return datetime.date(year, month, day)
+        return self.completed_on + relativedelta(months=months)
 
 
 class ModuleProgress(models.Model):

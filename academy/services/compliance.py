@@ -7,6 +7,7 @@ and the per-person compliance report, so the three can never disagree.
 import datetime
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Max
 from django.utils import timezone
 
@@ -37,8 +38,8 @@ class MandatoryItem:
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    return datetime.date(day.year + month // 12, month % 12 + 1, min(day.day, 28))
+    """The same day `months` later, or the end of that month when it is shorter."""
+    return day + relativedelta(months=months)
 
 
 def mandatory_rules() -> list:

@@ -3,7 +3,6 @@ it again when a course that must be renewed comes up for renewal."""
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
 from core.booking import BookingError
@@ -61,46 +60,66 @@ def module_progress(course, module, user) -> dict:
     }
 
 
-def complete_module(user, module, *, now=None):
-    """Mark a module finished in the person's current attempt. When it is the last one the
-    course is complete: a new completion (which restores compliance for mandatory
-    training) and a draft CPD entry. Returns the completion, or None while modules remain.
-    Refuses while an earlier completion is in date and not yet open for renewal."""
-    from accounts.models import User
+class CourseNotOpen(BookingError):
+    """The person's completion is in date and not yet open for renewal."""
+
+
+def refuse_unless_open(user, course, today) -> dict:
+    standing = course_standing(user, course, today)
+    if standing["can_take"]:
+        return standing
+    done = standing["last_completion"].completed_on
+    if standing["expires_on"]:
+        opens = standing["expires_on"] - datetime.timedelta(
+            days=AcademySettings.load().renewal_window_days
+        )
+        raise CourseNotOpen(
+            f"You completed {course.title} on {done:%-d %B %Y}. It is in date until "
+            f"{standing['expires_on']:%-d %B %Y}; you can renew it from {opens:%-d %B %Y}."
+        )
+    raise CourseNotOpen(f"You completed {course.title} on {done:%-d %B %Y}.")
+
+
+def record_module_passed(user, module, *, now=None):
+    """Count a module as finished in the person's current attempt at the course, once its
+    knowledge check is passed (the only way a module is finished). When it is the last
+    module the course is complete: a new completion (which restores compliance for
+    mandatory training and issues a certificate) and a draft CPD entry holding the
+    reflections the person wrote on each module. Returns the completion, or None while
+    modules remain. Call inside the transaction that records the passing attempt."""
+    from .checks import module_reflections
 
     now = now or timezone.now()
     today = timezone.localtime(now).date()
-    if staff_profile(user) is None:
-        raise BookingError("Sign in with your staff account to record your progress.")
     course = module.get_parent().specific
-    with transaction.atomic():
-        # One attempt at a time per person, so a double click cannot complete it twice.
-        User.objects.select_for_update().filter(pk=user.pk).first()
-        standing = course_standing(user, course, today)
-        if not standing["can_take"]:
-            done = standing["last_completion"].completed_on
-            if standing["expires_on"]:
-                opens = standing["expires_on"] - datetime.timedelta(
-                    days=AcademySettings.load().renewal_window_days
-                )
-                raise BookingError(
-                    f"You completed {course.title} on {done:%-d %B %Y}. It is in date until "
-                    f"{standing['expires_on']:%-d %B %Y}; you can renew it from "
-                    f"{opens:%-d %B %Y}."
-                )
-            raise BookingError(f"You completed {course.title} on {done:%-d %B %Y}.")
-        ModuleProgress.objects.get_or_create(
-            user=user, module=module, completion=None, defaults={"completed_at": now}
-        )
-        module_ids = [m.pk for m in course.modules]
-        attempt = ModuleProgress.objects.filter(
-            user=user, module_id__in=module_ids, completion__isnull=True
-        )
-        if attempt.values("module_id").distinct().count() < len(module_ids):
-            return None
-        completion = Completion.objects.create(
-            user=user, course=course, completed_on=today, source=Completion.Source.E_LEARNING
-        )
-        attempt.update(completion=completion)
-        draft_cpd_entry(completion)
-        return completion
+    refuse_unless_open(user, course, today)
+    ModuleProgress.objects.get_or_create(
+        user=user, module=module, completion=None, defaults={"completed_at": now}
+    )
+    module_ids = [m.pk for m in course.modules]
+    attempt = ModuleProgress.objects.filter(
+        user=user, module_id__in=module_ids, completion__isnull=True
+    )
+    if attempt.values("module_id").distinct().count() < len(module_ids):
+        return None
+    completion = Completion.objects.create(
+        user=user, course=course, completed_on=today, source=Completion.Source.E_LEARNING
+    )
+    attempt.update(completion=completion)
+    entry = draft_cpd_entry(completion)
+    reflections = module_reflections(user, course.modules, since=_attempt_began(user, course))
+    if reflections:
+        entry.learning = "\n\n".join(f"{title}: {text}" for title, text in reflections)
+        entry.save(update_fields=["learning", "updated_at"])
+    return completion
+
+
+def _attempt_began(user, course):
+    """When the person's current run through the course began: after their last
+    completion of it, if any."""
+    previous = (
+        Completion.objects.filter(user=user, course=course)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[1:2]
+    )
+    return previous[0] if previous else None

@@ -49,3 +49,29 @@ def programme_plan(enrolment) -> list[dict]:
             }
         )
     return plan
+
+
+def course_steps_done(enrolment) -> tuple[int, int]:
+    """(course steps done, course steps) for an enrolment."""
+    plan = programme_plan(enrolment)
+    courses = [item for item in plan if item["step"].course_id]
+    return sum(item["done"] for item in courses), len(courses)
+
+
+def record_programme_completions(user, on) -> list:
+    """Write the completion date on each of the person's open enrolments whose every step
+    is a course they have now completed. Programmes with reviews, supervision or other
+    milestones are signed off by L&D in the admin, because only people can judge those."""
+    finished = []
+    for enrolment in user.academy_enrolments.filter(completed_on__isnull=True).select_related(
+        "programme"
+    ):
+        steps = list(enrolment.programme.steps.all())
+        if not steps or any(not step.course_id for step in steps):
+            continue
+        done, total = course_steps_done(enrolment)
+        if done == total:
+            enrolment.completed_on = on
+            enrolment.save(update_fields=["completed_on"])
+            finished.append(enrolment)
+    return finished

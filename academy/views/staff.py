@@ -13,11 +13,10 @@ from core.booking import ACTIVE, BookingError, BookingStatus
 
 from ..forms import OfferResponseForm
 from ..ics import booking_ics
-from ..models import AcademySettings, Booking, Completion, ELearningModulePage, TrainingSession
+from ..models import AcademySettings, Booking, Certificate, Completion, TrainingSession
 from ..services import booking as service
 from ..services.calendar import reset_feed
 from ..services.compliance import mandatory_items
-from ..services.elearning import complete_module
 from ..services.enrolment import programme_plan
 from .common import staff_required
 from .public import feed_token
@@ -69,6 +68,7 @@ def my_training(request):
     offers = [b for b in upcoming if b.status == BookingStatus.OFFERED]
     past = bookings.filter(session__starts_at__lte=now).order_by("-session__starts_at")[:20]
     completions = Completion.objects.filter(user=request.user).select_related("course")[:50]
+    certificates = Certificate.objects.filter(user=request.user)[:50]
     plans = [
         (enrolment, programme_plan(enrolment))
         for enrolment in request.user.academy_enrolments.select_related("programme")
@@ -83,6 +83,8 @@ def my_training(request):
             "offers": offers,
             "past": past,
             "completions": completions,
+            "certificates": certificates,
+            "today": timezone.localdate(),
             "plans": plans,
             "feed_url": request.build_absolute_uri(
                 reverse("academy:calendar_feed", args=[feed_token(request.user)])
@@ -186,24 +188,3 @@ def reset_calendar_feed(request):
         "the new address below in your calendar app.",
     )
     return redirect(reverse("academy:my_training") + "#calendar-feed")
-
-
-@staff_required
-@require_POST
-def complete_elearning_module(request, pk):
-    module = get_object_or_404(ELearningModulePage.objects.live(), pk=pk)
-    try:
-        completion = complete_module(request.user, module)
-    except BookingError as error:
-        messages.error(request, error.message)
-        return redirect(module.url)
-    if completion is not None:
-        messages.success(
-            request,
-            f"You have completed {completion.course.title}. We have started a CPD entry "
-            "for you to reflect on.",
-        )
-        return redirect("academy:my_training")
-    messages.success(request, f"Module “{module.title}” marked as done.")
-    following = module.get_next_siblings().live().first()
-    return redirect(following.url if following else module.get_parent().url)

@@ -271,6 +271,7 @@ ACADEMY_PERMISSIONS: dict[str, set[str]] = {
         "academy.change_booking",
         "academy.view_enrolment",
         "academy.add_enrolment",
+        "academy.change_enrolment",
         "academy.change_academysettings",
         *_academy_crud(
             "trainingsession",

@@ -40,6 +40,31 @@ def _module(make_user):
     return {"pk": ELearningModulePageFactory(parent=course).pk}
 
 
+def _someone_elses_attempt(make_user):
+    from academy.models import CheckAttempt
+
+    module = _module(make_user)["pk"]
+    attempt = CheckAttempt.objects.create(
+        user=make_user("staff member"), module_id=module, pass_mark=80, questions=[]
+    )
+    return {"pk": attempt.pk}
+
+
+def _someone_elses_certificate(make_user):
+    import datetime
+
+    from academy.factories import CoursePageFactory
+    from academy.models import Completion
+
+    completion = Completion.objects.create(
+        user=make_user("staff member"),
+        course=CoursePageFactory(),
+        completed_on=datetime.date(2026, 1, 5),
+        source="recorded",
+    )
+    return {"pk": completion.certificate.pk}
+
+
 def _someone_elses_cpd(make_user):
     import datetime
 
@@ -65,6 +90,9 @@ ACCESS = [
     Row("academy:session", public=True, kwargs=_session_kwargs),
     Row("academy:programme", public=True, kwargs=_programme),
     Row("academy:calendar_feed", public=True, kwargs=_feed),
+    # Anyone may check a certificate's code; an unknown code is a 404.
+    Row("academy:verify_form", public=True),
+    Row("academy:verify", public=True, kwargs={"code": "ABCDEFGHJKMN"}, ok=404),
     # Every member of staff, permanent or agency, books and keeps CPD.
     Row("academy:book", allowed=STAFF, kwargs=_session_kwargs),
     Row("academy:my_training", allowed=STAFF),
@@ -73,7 +101,10 @@ ACCESS = [
     Row("academy:cancel", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:respond_offer", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
     Row("academy:booking_calendar", allowed=STAFF, kwargs=_someone_elses_booking, ok=404),
-    Row("academy:complete_module", allowed=STAFF, kwargs=_module, ok=405),
+    Row("academy:certificate", allowed=STAFF, kwargs=_someone_elses_certificate, ok=404),
+    Row("academy:renew", allowed=STAFF, kwargs=_someone_elses_certificate, ok=404),
+    Row("academy:start_check", allowed=STAFF, kwargs=_module, ok=405),
+    Row("academy:check_attempt", allowed=STAFF, kwargs=_someone_elses_attempt, ok=404),
     Row("academy:reset_calendar_feed", allowed=STAFF, ok=405),
     Row("academy:cpd", allowed=STAFF),
     Row("academy:cpd_add", allowed=STAFF),
@@ -86,6 +117,8 @@ ACCESS = [
     Row("academy:trainer_sessions", allowed={Role.TRAINER, Role.LD_LEAD}),
     Row("academy:register", allowed={Role.LD_LEAD}, kwargs=_session_kwargs),
     Row("academy:reports", allowed={Role.LD_LEAD}),
+    # The dashboard: L&D for everyone, line managers for their own teams.
+    Row("academy:dashboard", allowed={Role.LD_LEAD, Role.LINE_MANAGER}),
     Row("academy:report", allowed={Role.LD_LEAD}, kwargs={"report": "compliance"}),
     # L&D's per-row reports in the Wagtail admin (Wagtail redirects everyone else).
     Row(

@@ -12,6 +12,7 @@ from academy.factories import (
     ProgrammeFactory,
     ProgrammeStepFactory,
     academy_index,
+    staff_user,
 )
 from academy.models import (
     Completion,
@@ -24,6 +25,7 @@ from academy.models import (
 from academy.sections import family_training
 from accounts.factories import JobRoleFactory, StaffProfileFactory
 from accounts.models import EmploymentType, RoleFamily
+from tests.academy.checks import pass_modules
 
 pytestmark = pytest.mark.django_db
 
@@ -145,14 +147,13 @@ def test_finishing_every_e_learning_module_completes_the_course(client, staff):
     modules = [ELearningModulePageFactory(parent=course) for _ in range(2)]
     person = staff()
     client.force_login(person)
-    client.post(reverse("academy:complete_module", args=[modules[0].pk]))
+    pass_modules(client, modules[:1])
     assert not Completion.objects.filter(user=person).exists()
-    response = client.post(reverse("academy:complete_module", args=[modules[1].pk]), follow=True)
-    assert "You have completed Practice framework" in response.content.decode()
+    assert "You have completed Practice framework" in pass_modules(client, modules[1:])
     assert Completion.objects.get(user=person).source == "e_learning"
     assert CpdEntry.objects.get(user=person).cpd_type == "e_learning"
-    # Doing the last module again does not complete the course twice.
-    client.post(reverse("academy:complete_module", args=[modules[1].pk]))
+    # Starting the last module's check again does not complete the course twice.
+    client.post(reverse("academy:start_check", args=[modules[1].pk]))
     assert Completion.objects.filter(user=person).count() == 1
 
 
@@ -167,3 +168,83 @@ def test_role_family_section_lists_that_familys_training(rf):
     template, context = family_training(rf.get("/"), page)
     assert [c.title for c in context["courses"]] == ["Court skills"]
     assert family_training(rf.get("/"), type("Page", (), {"role_family": None})()) is None
+
+
+def test_filters_by_pcf_domain_kss_area_practice_strand_and_tag(db):
+    from academy.models import KssArea, PcfDomain, PracticeStrand
+
+    strand = PracticeStrand.objects.get_or_create(name="Motivational Interviewing")[0]
+    pcf = PcfDomain.objects.get_or_create(name="Critical Reflection and Analysis")[0]
+    kss = KssArea.objects.get_or_create(name="Analysis, decision-making, planning and review")[0]
+    mi = CoursePageFactory(title="Motivational Interviewing: core skills")
+    mi.practice_strand = strand
+    mi.pcf_domains = [pcf]
+    mi.tags.add("substance use")
+    mi.save_revision().publish()
+    analysis = CoursePageFactory(title="Analysis in assessments")
+    analysis.kss_areas = [kss]
+    analysis.tags.add("assessment")
+    analysis.save_revision().publish()
+    CoursePageFactory(title="Court skills")
+    index = academy_index()
+    client = Client()
+    assert _titles(client.get(index.url, {"strand": strand.slug})) == [mi.title]
+    assert _titles(client.get(index.url, {"pcf": pcf.slug})) == [mi.title]
+    assert _titles(client.get(index.url, {"kss": kss.slug})) == [analysis.title]
+    assert _titles(client.get(index.url, {"tag": "assessment"})) == [analysis.title]
+    page = client.get(index.url).content.decode()
+    for label in ["Practice framework strand", "PCF domain", "Knowledge and skills", "Topic"]:
+        assert label in page
+    assert '<option value="substance-use">substance use</option>' in page
+
+
+def test_ld_leads_list_enrol_by_hand_and_write_completion_dates_in_the_admin(client_for, staff):
+    programme = ProgrammeFactory(name="Corporate induction")
+    person = staff_user(first_name="Priya", last_name="Shah")
+    lead = client_for("L&D lead")
+    response = lead.post(
+        "/admin/academy/enrolments/new/",
+        {"user": person.pk, "programme": programme.pk, "starts_on": "2026-11-02"},
+    )
+    assert response.status_code == 302
+    enrolment = Enrolment.objects.get(user=person, programme=programme)
+    assert enrolment.starts_on == datetime.date(2026, 11, 2)
+    listing = lead.get("/admin/academy/enrolments/", {"programme": programme.pk})
+    assert "Priya Shah" in listing.content.decode()
+    response = lead.post(
+        f"/admin/academy/enrolments/edit/{enrolment.pk}/",
+        {
+            "user": person.pk,
+            "programme": programme.pk,
+            "starts_on": "2026-11-02",
+            "completed_on": "2026-11-30",
+        },
+    )
+    assert response.status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.completed_on == datetime.date(2026, 11, 30)
+    for role in ("staff member", "line manager", "trainer"):
+        assert client_for(role).get("/admin/academy/enrolments/").status_code in {302, 403}
+
+
+def test_a_programme_of_courses_is_completed_when_its_last_course_is(staff):
+    programme = ProgrammeFactory(name="Corporate induction")
+    first, second = CoursePageFactory(), CoursePageFactory()
+    for course in (first, second):
+        ProgrammeStepFactory(programme=programme, kind="course", title=course.title, course=course)
+    reviewed = ProgrammeFactory(name="ASYE")
+    ProgrammeStepFactory(programme=reviewed, kind="course", title=first.title, course=first)
+    ProgrammeStepFactory(programme=reviewed, kind="review", title="Final review", due_week=52)
+    person = staff()
+    for each in (programme, reviewed):
+        Enrolment.objects.create(user=person, programme=each, starts_on=datetime.date(2026, 9, 1))
+    Completion.objects.create(
+        user=person, course=first, completed_on=datetime.date(2026, 10, 1), source="recorded"
+    )
+    assert Enrolment.objects.get(programme=programme).completed_on is None
+    Completion.objects.create(
+        user=person, course=second, completed_on=datetime.date(2026, 11, 5), source="recorded"
+    )
+    assert Enrolment.objects.get(programme=programme).completed_on == datetime.date(2026, 11, 5)
+    # A programme with a review is signed off by L&D, not by the courses alone.
+    assert Enrolment.objects.get(programme=reviewed).completed_on is None

@@ -16,6 +16,7 @@ from academy.services import booking as service
 from academy.services.calendar import feed_token
 from academy.tasks import pass_on_lapsed_offers
 from core.booking import BookingStatus
+from tests.academy.checks import pass_modules
 
 pytestmark = pytest.mark.django_db
 
@@ -171,10 +172,7 @@ def mandatory_elearning(db):
 
 
 def _finish(client, modules):
-    response = None
-    for module in modules:
-        response = client.post(reverse("academy:complete_module", args=[module.pk]), follow=True)
-    return response.content.decode()
+    return pass_modules(client, modules)
 
 
 def _training_page(client):
@@ -192,8 +190,10 @@ def test_an_expired_e_learning_completion_can_be_retaken_and_restores_compliance
 
     assert "You have completed Trauma-informed practice" in _finish(client, modules)
     assert "In date until" in _training_page(client)
-    # Finishing again while it is in date records nothing.
-    page = _finish(client, modules[-1:])
+    # Starting the check again while it is in date records nothing.
+    page = client.post(
+        reverse("academy:start_check", args=[modules[-1].pk]), follow=True
+    ).content.decode()
     assert "It is in date until" in page
     assert Completion.objects.filter(user=person).count() == 1
 
@@ -207,7 +207,7 @@ def test_an_expired_e_learning_completion_can_be_retaken_and_restores_compliance
     assert (row["done"], row["overdue"]) == (0, 1)
     module_page = client.get(modules[0].url).content.decode()
     assert "Work through every module again to renew it" in module_page
-    assert "Mark as done and continue" in module_page
+    assert "Start the knowledge check" in module_page
 
     assert "You have completed Trauma-informed practice" in _finish(client, modules)
     assert Completion.objects.filter(user=person).count() == 2
@@ -230,10 +230,10 @@ def test_renewal_opens_shortly_before_expiry_and_half_a_retake_changes_nothing(
     page = _training_page(client)
     assert "Renewal due" in page and "Renew by" in page
     assert "Renew the e-learning" in client.get(course.url).content.decode()
-    client.post(reverse("academy:complete_module", args=[modules[0].pk]))
+    pass_modules(client, modules[:1])
     assert Completion.objects.filter(user=person).count() == 1
     page = client.get(modules[1].url).content.decode()
-    assert "Mark as done and finish the course" in page
+    assert "Start the knowledge check" in page
 
 
 # --- A session cancelled by L&D --------------------------------------------------

@@ -56,16 +56,17 @@ def test_a_persons_training_is_in_their_data_export(staff, session_factory):
     assert data["training"]["bookings"][0]["course"] == booking.session.course.title
 
 
-def test_e_learning_progress_and_a_feed_reset_are_in_the_data_export(staff):
+def test_e_learning_progress_and_a_feed_reset_are_in_the_data_export(client, staff):
     from academy.factories import ELearningModulePageFactory
     from academy.models import CourseFormat
     from academy.services.calendar import reset_feed
-    from academy.services.elearning import complete_module
+    from tests.academy.checks import pass_modules
 
     course = CoursePageFactory(format=CourseFormat.E_LEARNING)
     module = ELearningModulePageFactory(parent=course, title="Restorative Approach")
     person = staff()
-    complete_module(person, module)
+    client.force_login(person)
+    pass_modules(client, [module])
     reset_feed(person)
     training = export_personal_data(person)["training"]
     [progress] = training["e_learning_modules"]

@@ -77,6 +77,7 @@ ADMIN_REGISTERS = [
     Register("/admin/academy/sessions/", {Role.LD_LEAD}, exports=True),
     Register("/admin/academy/bookings/", {Role.LD_LEAD}, exports=True, inspect=_training_booking),
     Register("/admin/academy/completions/", {Role.LD_LEAD}, exports=True),
+    Register("/admin/academy/enrolments/", {Role.LD_LEAD}, exports=True),
     Register("/admin/academy-reports/sessions/", {Role.LD_LEAD}, exports=True),
     Register("/admin/academy-reports/compliance/", {Role.LD_LEAD}, exports=True),
     # Fostering.
