@@ -4,9 +4,11 @@ vacancy all save or delete the page; role families and localities label the filt
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished
 
 from accounts.models import Locality, RoleFamily
+from core import page_cache
 from vacancies import search_cache
 from vacancies.models import VacancyIndexPage, VacancyPage
 
@@ -24,3 +26,7 @@ for model in (VacancyPage, VacancyIndexPage, RoleFamily, Locality):
     )
 for signal in (page_published, page_unpublished):
     signal.connect(vacancies_changed, sender=VacancyPage, dispatch_uid=f"vacancy_search_{signal}")
+
+# Whole cached pages (the home page's latest vacancies, a vacancy's "Apply" button) follow the
+# same version, so they go stale at the next closing time too.
+page_cache.depends_on(lambda: search_cache.version(timezone.now()))

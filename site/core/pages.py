@@ -31,6 +31,11 @@ class BasePage(Page):
         )
     ]
 
+    # Whether anonymous visitors may be served this page from the whole-page cache
+    # (core/page_cache.py). Off for pages that show what changes without an editor:
+    # places left, the next session or event, per-visitor progress.
+    whole_page_cache = True
+
     class Meta:
         abstract = True
 
