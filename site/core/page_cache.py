@@ -20,9 +20,10 @@ response with the visitor's own token; Django's CSRF middleware then sets their 
 
 What is cached: a GET that Wagtail served from a page type that allows it (BasePage's
 `whole_page_cache`), answered 200, that set no cookie, changed no session and queued no
-message, and whose CSRF tokens (if any) are all in `{% csrf_token %}` inputs, for a visitor with no session cookie and no message
-cookie (so never a signed-in person: signing in sets the session cookie, and a request that
-has one is never served from, nor stored in, the cache).
+message, and whose CSRF tokens (if any) are all in `{% csrf_token %}` inputs, for a visitor
+with no session cookie and no message cookie (so never a signed-in person: signing in sets
+the session cookie, and a request that has one is never served from, nor stored in, the
+cache).
 
 What makes it stale: the key holds the "pages version" (moved when a page is published,
 unpublished, moved, saved or deleted, or a snippet, setting, menu, image or document
@@ -31,6 +32,7 @@ the vacancies version that also moves at the next vacancy closing time. The time
 the backstop.
 """
 
+import contextlib
 import hashlib
 import re
 import time
@@ -79,10 +81,9 @@ def pages_version() -> int:
 
 
 def _bump() -> None:
-    try:
+    # Not set (or evicted): the next read starts a new number.
+    with contextlib.suppress(ValueError):
         cache.incr(VERSION_KEY)
-    except ValueError:  # not set (or evicted): the next read starts a new number
-        pass
 
 
 def forget_pages(**kwargs) -> None:
@@ -145,9 +146,7 @@ def _cacheable(request, response) -> bool:
         part.split("=")[0].strip().lower()
         for part in cc_delim_re.split(response.get("Cache-Control", ""))
     }
-    if control & {"private", "no-store", "no-cache"} or get_max_age(response) == 0:
-        return False
-    return True
+    return not (control & {"private", "no-store", "no-cache"} or get_max_age(response) == 0)
 
 
 def store(request, response, key: str) -> None:
