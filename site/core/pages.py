@@ -1,11 +1,11 @@
 """The abstract page every page type builds on: SEO fields, social image, breadcrumbs."""
 
-import json
-
 from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+
+from core import json_ld
 
 
 class BasePage(Page):
@@ -59,7 +59,7 @@ class BasePage(Page):
                 for position, page in enumerate(items, start=1)
             ],
         }
-        return json.dumps(data, ensure_ascii=False)
+        return json_ld.dumps(data)
 
     def get_meta_description(self) -> str:
         return self.search_description or ""
