@@ -14,6 +14,9 @@ from wagtail.snippets.models import get_snippet_models
 
 from core.page_cache import forget_pages
 
+# Models that are neither pages nor snippets but are listed on cached pages (the sitemap).
+ALSO_SHOWN = {"fostering.informationevent"}
+
 
 @cache
 def shown_on_pages(model) -> bool:
@@ -24,7 +27,7 @@ def shown_on_pages(model) -> bool:
         return True
     if issubclass(model, AbstractImage | AbstractDocument):
         return True
-    if model in get_snippet_models():
+    if model in get_snippet_models() or model._meta.label_lower in ALSO_SHOWN:
         return True
     return any(
         isinstance(field, ParentalKey) and shown_on_pages(field.related_model)
