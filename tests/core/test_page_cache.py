@@ -5,7 +5,9 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -144,3 +146,21 @@ def test_post_requests_are_never_cached(home):
     Client().get(home.url)
     response = Client().post(home.url)
     assert "X-Page-Cache" not in response
+
+
+def test_the_academy_filter_form_is_rendered_once_and_shows_a_new_category(home):
+    from academy.factories import academy_index
+    from academy.models import CourseCategory
+
+    index = academy_index()
+    CourseCategory.objects.create(name="Court skills", slug="court-skills")
+    first = Client().get(index.url)
+    assert "Court skills" in first.content.decode()
+    with CaptureQueriesContext(connection) as uncached:
+        Client().get(index.url + "?format=e_learning")
+    with CaptureQueriesContext(connection) as cached:
+        again = Client().get(index.url + "?format=e_learning")
+    assert len(cached) < len(uncached)
+    assert 'value="e_learning" selected' in again.content.decode()
+    CourseCategory.objects.create(name="Life story work", slug="life-story-work")
+    assert "Life story work" in Client().get(index.url + "?format=e_learning").content.decode()

@@ -34,7 +34,7 @@ def queries(url) -> int:
 def add_content(n):
     index = vacancy_index()
     courses = academy_index()
-    for i in range(n):
+    for _ in range(n):
         VacancyPageFactory(parent=index)
         CoursePageFactory(parent=courses)
         InformationEventFactory()
