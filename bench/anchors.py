@@ -63,7 +63,7 @@ def start_anchor(name: str) -> int:
     return int(out.stdout.strip().splitlines()[-1])
 
 
-def build_portal_data():
+def build_portal_data(vacancies: bool = True):
     """The seeded demo plus 10,000 vacancies (bench/vacancies_search.py's generator)."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
     import django
@@ -78,8 +78,8 @@ def build_portal_data():
     call_command("migrate", verbosity=0)
     if not HomePage.objects.exists():
         call_command("seed_demo", verbosity=0)
-    vacancies_search.build_data()
-    call_command("collectstatic", verbosity=0, interactive=False)
+    if vacancies:
+        vacancies_search.build_data()
 
 
 def start_portal(env_extra: dict) -> subprocess.Popen:
@@ -95,6 +95,13 @@ def start_portal(env_extra: dict) -> subprocess.Popen:
         **env_extra,
     }
     port = PORTS["portal"]
+    # Production's manifest storage needs its own collectstatic.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", "3", "--worker-class", "sync", "--log-level", "warning"]
     server = subprocess.Popen(command, cwd=ROOT, env=env)
@@ -181,11 +188,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--ceiling-only",
+        action="store_true",
+        help="the seeded demo beside plain Django only: no 10,000 vacancies, no Wagtail anchor",
+    )
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()}", flush=True)
-    build_portal_data()
+    build_portal_data(vacancies=not args.ceiling_only)
     paths = portal_paths()
-    pids = [start_anchor("hello"), start_anchor("wagtail")]
+    if args.ceiling_only:
+        ANCHOR_PATHS.clear()
+    pids = [start_anchor("hello")]
+    if not args.ceiling_only:
+        pids.append(start_anchor("wagtail"))
     portal = start_portal({})
     results: dict[tuple[str, str], list[dict]] = {}
     try:
