@@ -1,11 +1,15 @@
 """Catalogue search and filters, all held in the URL so they work without JavaScript."""
 
 import datetime
+import hashlib
+import json
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from accounts.models import EmploymentType, JobRole
 from core.search import clean_search_text
@@ -172,6 +176,32 @@ class CatalogueSearch:
         for course in page.object_list:
             course.is_mandatory_for_me = course.pk in mandatory
         return page
+
+    def rendered_form(self):
+        """The filter form's HTML, rendered once per pages version and set of filters.
+
+        Rendering it reads every category and job role (server-side cursors on PostgreSQL)
+        and runs a dozen widget templates: a third of the catalogue page. Categories and
+        job roles are snippets, so editing one moves the pages version (core.page_cache).
+        """
+        from core import page_cache
+
+        params = sorted(
+            (name, value)
+            for name, values in self.request.GET.lists()
+            if name in self.form.fields
+            for value in values
+        )
+        digest = hashlib.sha256(json.dumps(params).encode()).hexdigest()[:32]
+        key = (
+            f"academy:catalogue-form:{page_cache.pages_version()}:"
+            f"{int('mandatory' in self.form.fields)}:{digest}"
+        )
+        html = cache.get(key)
+        if html is None:
+            html = str(self.form)
+            cache.set(key, html, page_cache.TIMEOUT)
+        return mark_safe(html)  # noqa: S308 - rendered by Django's form templates
 
     def query_string_without_page(self):
         params = self.request.GET.copy()

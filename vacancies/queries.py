@@ -183,19 +183,7 @@ def _counts(base, criteria: dict, now) -> dict:
     return counts
 
 
-def search_vacancies(criteria: dict, now=None) -> SearchResult:
-    """The listing: matching vacancies in order, their total and the facet counts.
-
-    The total and the facet counts come from the shared cache when it holds them for the
-    current vacancies version (see search_cache); the results themselves are always read
-    afresh with the closing-time filter, so a vacancy that has closed never appears.
-    """
-    now = now or timezone.now()
-    base, ranked = text_filter(open_vacancies(now), criteria.get("q", ""))
-    options = filter_options(now)
-    counts = search_cache.get_or_compute(
-        f"counts:{search_cache.criteria_key(criteria)}", now, lambda: _counts(base, criteria, now)
-    )
+def _facet_options(criteria: dict, counts: dict, options: dict) -> dict:
     facets = {}
     for name in FACETS:
         selected = set(criteria.get(name) or [])
@@ -207,15 +195,51 @@ def search_vacancies(criteria: dict, now=None) -> SearchResult:
         FacetOption(
             str(step),
             f"£{step:,} or more",
-            counts["min_salary"][step],
+            counts["min_salary"].get(step, 0),
             criteria.get("min_salary") == step,
         )
         for step in SALARY_STEPS
     ]
+    return facets
+
+
+def _search_elasticsearch(criteria: dict, now, page, per_page: int) -> SearchResult:
+    """One elasticsearch.dsl faceted search: the page, the total and the counts (elastic.py)."""
+    from vacancies import elastic
+
+    try:
+        number = max(int(page or 1), 1)
+    except (TypeError, ValueError):
+        number = 1
+    results, total, counts, sort = elastic.search(criteria, now, number, per_page)
+    return SearchResult(
+        queryset=results,
+        count=total,
+        facets=_facet_options(criteria, counts, filter_options(now)),
+        ranked=bool((criteria.get("q") or "").strip()),
+        sort=sort,
+    )
+
+
+def search_vacancies(criteria: dict, now=None, page=None, per_page: int = 20) -> SearchResult:
+    """The listing: matching vacancies in order, their total and the facet counts.
+
+    The total and the facet counts come from the shared cache when it holds them for the
+    current vacancies version (see search_cache); the results themselves are always read
+    afresh with the closing-time filter, so a vacancy that has closed never appears.
+    """
+    now = now or timezone.now()
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        return _search_elasticsearch(criteria, now, page, per_page)
+    base, ranked = text_filter(open_vacancies(now), criteria.get("q", ""))
+    options = filter_options(now)
+    counts = search_cache.get_or_compute(
+        f"counts:{search_cache.criteria_key(criteria)}", now, lambda: _counts(base, criteria, now)
+    )
     return SearchResult(
         queryset=_ordered(base, ranked, criteria),
         count=counts["total"],
-        facets=facets,
+        facets=_facet_options(criteria, counts, options),
         ranked=ranked,
         sort=effective_sort(criteria, ranked),
     )

@@ -3,21 +3,29 @@
 from django.utils import timezone
 
 from core.sections import section
+from vacancies import search_cache
 from vacancies.models import VacancyIndexPage
 from vacancies.queries import open_vacancies
 
 
 @section("home")
 def latest_vacancies(request, page):
-    vacancies = list(
-        open_vacancies().select_related("team", "locality").order_by("-first_published_at")[:3]
-    )
+    """The three newest open vacancies, read once per vacancies version (search_cache):
+    publishing, unpublishing or a closing time starts a new version."""
+    now = timezone.now()
+
+    def newest():
+        vacancies = list(
+            open_vacancies(now)
+            .select_related("team", "locality")
+            .order_by("-first_published_at")[:3]
+        )
+        return vacancies, VacancyIndexPage.objects.live().first() if vacancies else None
+
+    vacancies, index = search_cache.get_or_compute("home-latest", now, newest)
     if not vacancies:
         return None
-    return "vacancies/includes/latest_vacancies.html", {
-        "vacancies": vacancies,
-        "index": VacancyIndexPage.objects.live().first(),
-    }
+    return "vacancies/includes/latest_vacancies.html", {"vacancies": vacancies, "index": index}
 
 
 @section("role_family")

@@ -36,6 +36,7 @@ class AcademyIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["academy.CoursePage"]
     max_count = 1
+    whole_page_cache = False  # next session dates (its filter form is cached instead)
 
     class Meta:
         verbose_name = "academy index page"
@@ -143,6 +144,7 @@ class CoursePage(BasePage):
     ]
     parent_page_types = ["academy.AcademyIndexPage"]
     subpage_types = ["academy.ELearningModulePage"]
+    whole_page_cache = False  # upcoming sessions and places left change with each booking
 
     class Meta:
         verbose_name = "course"
@@ -265,6 +267,8 @@ class ELearningModulePage(BasePage):
     ]
     parent_page_types = ["academy.CoursePage"]
     subpage_types: list[str] = []
+
+    whole_page_cache = False  # per-person progress
 
     class Meta:
         verbose_name = "e-learning module"

@@ -1,6 +1,8 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
+from core import page_cache
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """A strict nonce-based policy on public pages, a looser one under the Wagtail admin.
@@ -14,3 +16,26 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
             parts.nonce = None
         return parts
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole public pages for anonymous visitors (see core.page_cache).
+
+    It must come after ContentSecurityPolicyMiddleware in MIDDLEWARE: the CSP middleware
+    sets up the request's nonce before this runs and writes the header after it, with the
+    nonce this middleware put into the cached page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not page_cache.request_is_eligible(request):
+            return self.get_response(request)
+        key = page_cache.cache_key(request)
+        cached = page_cache.fetch(request, key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        page_cache.store(request, response, key)
+        return response

@@ -1,11 +1,11 @@
 """The abstract page every page type builds on: SEO fields, social image, breadcrumbs."""
 
-import json
-
 from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+
+from core import json_ld
 
 
 class BasePage(Page):
@@ -31,6 +31,11 @@ class BasePage(Page):
         )
     ]
 
+    # Whether anonymous visitors may be served this page from the whole-page cache
+    # (core/page_cache.py). Off for pages that show what changes without an editor:
+    # places left, the next session or event, per-visitor progress.
+    whole_page_cache = True
+
     class Meta:
         abstract = True
 
@@ -54,7 +59,7 @@ class BasePage(Page):
                 for position, page in enumerate(items, start=1)
             ],
         }
-        return json.dumps(data, ensure_ascii=False)
+        return json_ld.dumps(data)
 
     def get_meta_description(self) -> str:
         return self.search_description or ""

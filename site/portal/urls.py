@@ -5,12 +5,12 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 
 from .health import healthz
+from .sitemaps import sitemap_index, sitemap_section
 
 health_urlpatterns = [path("healthz", healthz, name="healthz")]
 
@@ -28,7 +28,8 @@ private_urlpatterns = [
 
 public_urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url="/static/portal/favicon.svg", permanent=True)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # Each domain app owns its own prefixes (e.g. /applications/, /training/); the
     # vacancy, fostering and academy pages themselves live in the Wagtail page tree.

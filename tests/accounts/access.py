@@ -28,4 +28,5 @@ ACCESS = [
     ),
     Row("robots_txt", public=True),
     Row("sitemap", public=True),
+    Row("sitemap_section", kwargs={"section": "pages"}, public=True),
 ]

@@ -1,7 +1,5 @@
 """The public side: the vacancies index (search, filters, feed) and each vacancy page."""
 
-import json
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
@@ -13,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from accounts.models import EmploymentType
+from core import json_ld
 from core.pages import BasePage
 
 # schema.org employmentType values for each of the service's employment types.
@@ -299,8 +298,7 @@ class VacancyPage(BasePage):
             "directApply": True,
             "url": self.get_full_url(request),
         }
-        # "</" would end the script element early; JSON allows the escaped form.
-        return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        return json_ld.dumps(data)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -24,7 +24,7 @@ def vacancy_listing(request, index_page):
     now = timezone.now()
     form = VacancySearchForm(request.GET or None)
     criteria = form.criteria() if request.GET else {}
-    result = search_vacancies(criteria, now)
+    result = search_vacancies(criteria, now, page=request.GET.get("page"), per_page=PER_PAGE)
     paginator = Paginator(result.queryset, PER_PAGE)
     paginator.count = result.count  # already counted: save the paginator a second query
     page_obj = paginator.get_page(request.GET.get("page"))

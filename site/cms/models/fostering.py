@@ -34,6 +34,7 @@ class FosteringLandingPage(ContentPage):
     subpage_types = None  # open on purpose; see the class docstring
     max_count = 1
     template = "cms/fostering_landing_page.html"
+    whole_page_cache = False  # shows the next information events, which pass and fill up
 
     class Meta:
         verbose_name = "fostering section"

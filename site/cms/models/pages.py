@@ -85,6 +85,7 @@ class SearchPage(BasePage):
     subpage_types = []
     max_count = 1
     template = "cms/search_page.html"
+    whole_page_cache = False  # each search is counted (promotions, popular searches)
 
     class Meta:
         verbose_name = "search page"

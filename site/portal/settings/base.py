@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "accounts.middleware.RequireMFAMiddleware",
     "accounts.middleware.AdminAccessMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
+    # After the CSP middleware: cached pages get a fresh nonce (core/page_cache.py).
+    "core.middleware.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
