@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "vacancies",
     "fostering",
     "academy",
+    "workforce",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,3 @@
+from .employment import EmploymentSpell, LeavingReason
+
+__all__ = ["EmploymentSpell", "LeavingReason"]
