@@ -22,6 +22,9 @@ class Role:
     FOSTERING_TEAM = "fostering team"
     CONTENT_EDITOR = "content editor"
     ADMINISTRATOR = "administrator"
+    WORKFORCE_LEAD = "workforce lead"
+    DCS = "director of children's services"
+    CHIEF_EXECUTIVE = "chief executive"
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,23 @@ _BASE_ROLES: dict[str, RoleSpec] = {
             ),
             page_permissions=frozenset({"add", "change"}),
             collection_permissions=frozenset({"add", "change", "choose"}),
+        ),
+        RoleSpec(
+            Role.WORKFORCE_LEAD,
+            "Keeps the employment history, the agency register and the quarterly DfE return.",
+            permissions=frozenset({ADMIN_ACCESS, *_STAFF_DIRECTORY}),
+            requires_mfa=True,
+        ),
+        RoleSpec(
+            Role.DCS,
+            "Director of Children's Services: first sign-off of agency assignments above the "
+            "price cap.",
+            requires_mfa=True,
+        ),
+        RoleSpec(
+            Role.CHIEF_EXECUTIVE,
+            "Second sign-off of agency assignments above the price cap, after the DCS.",
+            requires_mfa=True,
         ),
         RoleSpec(
             Role.ADMINISTRATOR,
@@ -264,6 +284,34 @@ ACADEMY_PERMISSIONS: dict[str, set[str]] = {
 }
 
 
+# --- Workforce record and agency register -------------------------------------
+# The workforce lead keeps it all; line managers see their own team's history and
+# assignments (row rule in workforce/permissions.py); the DCS and the chief executive see
+# the register and hold one sign-off each. An agency worker sees only their own assignment.
+def _workforce_crud(*models: str, actions=("add", "change", "view")) -> set[str]:
+    return {f"workforce.{action}_{model}" for model in models for action in actions}
+
+
+_WORKFORCE_READERS = {"workforce.view_agencyassignment", "workforce.view_employmentspell"}
+WORKFORCE_PERMISSIONS: dict[str, set[str]] = {
+    Role.WORKFORCE_LEAD: _workforce_crud(
+        "employmentspell",
+        "agencyassignment",
+        "compliancecheck",
+        "registrationcheck",
+        "registrationrenewal",
+    )
+    | _workforce_crud(
+        "agency", "pricecap", "projectteam", actions=("add", "change", "view", "delete")
+    )
+    | {"workforce.manage_agency_register", "workforce.change_workforcesettings"},
+    Role.LINE_MANAGER: _WORKFORCE_READERS,
+    Role.DCS: _WORKFORCE_READERS | {"workforce.sign_off_as_dcs"},
+    Role.CHIEF_EXECUTIVE: _WORKFORCE_READERS | {"workforce.sign_off_as_chief_executive"},
+    Role.ADMINISTRATOR: {"workforce.change_workforcesettings"},
+}
+
+
 def _with_domain_permissions(base: dict[str, RoleSpec]) -> dict[str, RoleSpec]:
     merged = {}
     for name, spec in base.items():
@@ -273,6 +321,7 @@ def _with_domain_permissions(base: dict[str, RoleSpec]) -> dict[str, RoleSpec]:
             VACANCY_PERMISSIONS,
             FOSTERING_PERMISSIONS,
             ACADEMY_PERMISSIONS,
+            WORKFORCE_PERMISSIONS,
         ):
             extra |= domain.get(name, set())
         merged[name] = replace(spec, permissions=frozenset(spec.permissions | extra))
@@ -292,6 +341,9 @@ STAFF_ROLES = frozenset(
         Role.FOSTERING_TEAM,
         Role.CONTENT_EDITOR,
         Role.ADMINISTRATOR,
+        Role.WORKFORCE_LEAD,
+        Role.DCS,
+        Role.CHIEF_EXECUTIVE,
     }
 )
 PUBLIC_ROLES = frozenset({Role.CANDIDATE, Role.FOSTER_ENQUIRER})

@@ -17,6 +17,7 @@ from cms.schedule import BEAT_SCHEDULE as CMS_BEAT_SCHEDULE
 from core.schedule import BEAT_SCHEDULE as CORE_BEAT_SCHEDULE
 from fostering.schedule import BEAT_SCHEDULE as FOSTERING_BEAT_SCHEDULE
 from vacancies.schedule import BEAT_SCHEDULE as VACANCY_BEAT_SCHEDULE
+from workforce.schedule import BEAT_SCHEDULE as WORKFORCE_BEAT_SCHEDULE
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -262,6 +263,7 @@ CELERY_BEAT_SCHEDULE = {
     **VACANCY_BEAT_SCHEDULE,
     **FOSTERING_BEAT_SCHEDULE,
     **ACADEMY_BEAT_SCHEDULE,
+    **WORKFORCE_BEAT_SCHEDULE,
 }
 
 # --- Search ---------------------------------------------------------------
