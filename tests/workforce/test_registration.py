@@ -20,7 +20,10 @@ D = datetime.date
 pytestmark = pytest.mark.django_db
 
 
-def cpd(user, *, peer=False, on=D(2026, 3, 10)):
+MARCH = D(2026, 3, 10)
+
+
+def cpd(user, *, peer=False, on=MARCH):
     return CpdEntry.objects.create(
         user=user,
         title="Reflective practice workshop",
