@@ -9,7 +9,7 @@ urlpatterns = [
     path("history/", views.history, name="history"),
     path("registrations/", views.registrations, name="registrations"),
     path(
-        "workforce/registrations/<int:pk>/check/",
+        "registrations/<int:pk>/check/",
         views.registration_check,
         name="registration_check",
     ),
@@ -17,13 +17,13 @@ urlpatterns = [
     path("assignments/new/", views.assignment_new, name="assignment_new"),
     path("assignments/<int:pk>/", views.assignment, name="assignment"),
     path(
-        "workforce/assignments/<int:pk>/compliance/",
+        "assignments/<int:pk>/compliance/",
         views.assignment_compliance,
         name="assignment_compliance",
     ),
     path("assignments/<int:pk>/rate/", views.assignment_rate, name="assignment_rate"),
     path(
-        "workforce/assignments/<int:pk>/sign-off/",
+        "assignments/<int:pk>/sign-off/",
         views.assignment_sign_off,
         name="assignment_sign_off",
     ),
