@@ -2,6 +2,7 @@
 then the chief executive sign it off, it starts, and the quarterly return downloads."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -79,6 +80,6 @@ def test_above_cap_assignment_signed_off_in_order_starts_and_is_in_the_return(
     assert_accessible(page)
     with page.expect_download() as download:
         page.locator("#return-csv").click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert "SW998877" in text and "55.00" in text and "Social worker" in text
     assert str(dcs) in text and str(chief) in text
