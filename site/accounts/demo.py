@@ -143,6 +143,27 @@ PEOPLE = [
         ("Web content officer", "Communications and Digital", "permanent"),
     ),
     (
+        "workforce@demo.southamptonway.example",
+        "Nadia",
+        "Begum",
+        [Role.STAFF_MEMBER, Role.WORKFORCE_LEAD],
+        ("Recruitment adviser", "Recruitment and Retention", "permanent"),
+    ),
+    (
+        "dcs@demo.southamptonway.example",
+        "Robert",
+        "Hale",
+        [Role.STAFF_MEMBER, Role.DCS],
+        ("Head of service", "Recruitment and Retention", "permanent"),
+    ),
+    (
+        "chief.executive@demo.southamptonway.example",
+        "Angela",
+        "Moss",
+        [Role.STAFF_MEMBER, Role.CHIEF_EXECUTIVE],
+        ("Head of service", "Communications and Digital", "permanent"),
+    ),
+    (
         "admin@demo.southamptonway.example",
         "Ruth",
         "Osei",

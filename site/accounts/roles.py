@@ -25,6 +25,9 @@ class Role:
     ASYE_ASSESSOR = "ASYE assessor"
     PROGRAMME_COORDINATOR = "programme coordinator"
     MODERATION_PANEL = "moderation panel"
+    WORKFORCE_LEAD = "workforce lead"
+    DCS = "director of children's services"
+    CHIEF_EXECUTIVE = "chief executive"
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,23 @@ _BASE_ROLES: dict[str, RoleSpec] = {
         RoleSpec(
             Role.MODERATION_PANEL,
             "Moderates assessors' recommendations from anonymised portfolios.",
+            requires_mfa=True,
+        ),
+        RoleSpec(
+            Role.WORKFORCE_LEAD,
+            "Keeps the employment history, the agency register and the quarterly DfE return.",
+            permissions=frozenset({ADMIN_ACCESS, *_STAFF_DIRECTORY}),
+            requires_mfa=True,
+        ),
+        RoleSpec(
+            Role.DCS,
+            "Director of Children's Services: first sign-off of agency assignments above the "
+            "price cap.",
+            requires_mfa=True,
+        ),
+        RoleSpec(
+            Role.CHIEF_EXECUTIVE,
+            "Second sign-off of agency assignments above the price cap, after the DCS.",
             requires_mfa=True,
         ),
         RoleSpec(
@@ -316,6 +336,34 @@ PORTFOLIO_PERMISSIONS: dict[str, set[str]] = {
 }
 
 
+# --- Workforce record and agency register -------------------------------------
+# The workforce lead keeps it all; line managers see their own team's history and
+# assignments (row rule in workforce/permissions.py); the DCS and the chief executive see
+# the register and hold one sign-off each. An agency worker sees only their own assignment.
+def _workforce_crud(*models: str, actions=("add", "change", "view")) -> set[str]:
+    return {f"workforce.{action}_{model}" for model in models for action in actions}
+
+
+_WORKFORCE_READERS = {"workforce.view_agencyassignment", "workforce.view_employmentspell"}
+WORKFORCE_PERMISSIONS: dict[str, set[str]] = {
+    Role.WORKFORCE_LEAD: _workforce_crud(
+        "employmentspell",
+        "agencyassignment",
+        "compliancecheck",
+        "registrationcheck",
+        "registrationrenewal",
+    )
+    | _workforce_crud(
+        "agency", "pricecap", "projectteam", actions=("add", "change", "view", "delete")
+    )
+    | {"workforce.manage_agency_register", "workforce.change_workforcesettings"},
+    Role.LINE_MANAGER: _WORKFORCE_READERS,
+    Role.DCS: _WORKFORCE_READERS | {"workforce.sign_off_as_dcs"},
+    Role.CHIEF_EXECUTIVE: _WORKFORCE_READERS | {"workforce.sign_off_as_chief_executive"},
+    Role.ADMINISTRATOR: {"workforce.change_workforcesettings"},
+}
+
+
 def _with_domain_permissions(base: dict[str, RoleSpec]) -> dict[str, RoleSpec]:
     merged = {}
     for name, spec in base.items():
@@ -326,6 +374,7 @@ def _with_domain_permissions(base: dict[str, RoleSpec]) -> dict[str, RoleSpec]:
             FOSTERING_PERMISSIONS,
             ACADEMY_PERMISSIONS,
             PORTFOLIO_PERMISSIONS,
+            WORKFORCE_PERMISSIONS,
         ):
             extra |= domain.get(name, set())
         merged[name] = replace(spec, permissions=frozenset(spec.permissions | extra))
@@ -348,6 +397,9 @@ STAFF_ROLES = frozenset(
         Role.ASYE_ASSESSOR,
         Role.PROGRAMME_COORDINATOR,
         Role.MODERATION_PANEL,
+        Role.WORKFORCE_LEAD,
+        Role.DCS,
+        Role.CHIEF_EXECUTIVE,
     }
 )
 PUBLIC_ROLES = frozenset({Role.CANDIDATE, Role.FOSTER_ENQUIRER})

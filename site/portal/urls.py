@@ -24,6 +24,7 @@ private_urlpatterns = [
     path("accounts/me/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("workforce/", include("workforce.urls")),
 ]
 
 public_urlpatterns = [

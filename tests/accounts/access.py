@@ -11,13 +11,13 @@ ACCESS = [
     Row(
         "staff-records",
         path="/admin/staff_records/",
-        allowed={"administrator", "recruiter", "L&D lead"},
+        allowed={"administrator", "recruiter", "L&D lead", "workforce lead"},
         others=302,
     ),
     Row(
         "teams",
         path="/admin/snippets/accounts/team/",
-        allowed={"administrator", "recruiter", "L&D lead"},
+        allowed={"administrator", "recruiter", "L&D lead", "workforce lead"},
         others=302,
     ),
     Row(

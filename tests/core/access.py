@@ -13,7 +13,7 @@ from accounts.roles import Role
 from tests.access import Row
 
 FOSTERING_TEAM = {Role.FOSTERING_TEAM, Role.ADMINISTRATOR}
-STAFF_DIRECTORY = {Role.ADMINISTRATOR, Role.RECRUITER, Role.LD_LEAD}
+STAFF_DIRECTORY = {Role.ADMINISTRATOR, Role.RECRUITER, Role.LD_LEAD, Role.WORKFORCE_LEAD}
 
 
 def _staff_record(make_user):
@@ -101,6 +101,10 @@ ADMIN_REGISTERS = [
     Register("/admin/recruitment/applications/", {Role.RECRUITER}, exports=True),
     Register("/admin/recruitment/checks/", {Role.RECRUITER}, exports=True),
     Register("/admin/recruitment/job-alerts/", {Role.RECRUITER}, exports=True),
+    # The agency register's reference data (the register itself is under /workforce/).
+    Register("/admin/snippets/workforce/agency/", {Role.WORKFORCE_LEAD}),
+    Register("/admin/snippets/workforce/pricecap/", {Role.WORKFORCE_LEAD}, exports=True),
+    Register("/admin/snippets/workforce/projectteam/", {Role.WORKFORCE_LEAD}),
 ]
 
 ACCESS = [row for register in ADMIN_REGISTERS for row in register.rows]

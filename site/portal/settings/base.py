@@ -18,6 +18,7 @@ from core.schedule import BEAT_SCHEDULE as CORE_BEAT_SCHEDULE
 from fostering.schedule import BEAT_SCHEDULE as FOSTERING_BEAT_SCHEDULE
 from portfolio.schedule import BEAT_SCHEDULE as PORTFOLIO_BEAT_SCHEDULE
 from vacancies.schedule import BEAT_SCHEDULE as VACANCY_BEAT_SCHEDULE
+from workforce.schedule import BEAT_SCHEDULE as WORKFORCE_BEAT_SCHEDULE
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "fostering",
     "academy",
     "portfolio",
+    "workforce",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -277,6 +279,7 @@ CELERY_BEAT_SCHEDULE = {
     **FOSTERING_BEAT_SCHEDULE,
     **ACADEMY_BEAT_SCHEDULE,
     **PORTFOLIO_BEAT_SCHEDULE,
+    **WORKFORCE_BEAT_SCHEDULE,
 }
 
 # --- Search ---------------------------------------------------------------
