@@ -1,7 +1,11 @@
+import logging
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
 from core import page_cache
+
+logger = logging.getLogger(__name__)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -32,10 +36,17 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not page_cache.request_is_eligible(request):
             return self.get_response(request)
-        key = page_cache.cache_key(request)
-        cached = page_cache.fetch(request, key)
+        try:
+            key = page_cache.cache_key(request)
+            cached = page_cache.fetch(request, key)
+        except Exception:  # the cache is unreachable: serve the page uncached
+            logger.warning("Page cache unavailable; serving uncached", exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             return cached
         response = self.get_response(request)
-        page_cache.store(request, response, key)
+        try:
+            page_cache.store(request, response, key)
+        except Exception:
+            logger.warning("Page cache unavailable; page not stored", exc_info=True)
         return response
