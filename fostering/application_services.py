@@ -141,6 +141,7 @@ def cancel_joint_invitation(application) -> None:
 
 
 def joint_invitation(token: str) -> Applicant:
+    token = token.replace("\x00", "")  # matches no stored token; PostgreSQL refuses NUL
     applicant = (
         Applicant.objects.select_related("application__case")
         .filter(invitation_token=token, role=Applicant.Role.JOINT)

@@ -449,7 +449,8 @@ def _apply_online(case, worker, partner, at, point):
     case.refresh_from_db()
     if point == "sent":
         request = ReferenceRequest.objects.filter(purpose=REFERENCE_PURPOSE).order_by("-pk")
-        first = request.filter(object_id__in=case.checks.values_list("pk", flat=True)).last()
+        check_ids = [str(pk) for pk in case.checks.values_list("pk", flat=True)]
+        first = request.filter(object_id__in=check_ids).last()
         record_reference(
             first,
             {

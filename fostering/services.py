@@ -269,6 +269,8 @@ def booking_from_token(token: str):
     """The booking a link names, or None for a mistyped, made-up or retired link."""
     if not token or len(token) > EventBooking._meta.get_field("link_token").max_length:
         return None
+    if "\x00" in token:  # a byte no stored token holds (and PostgreSQL refuses to compare)
+        return None
     return EventBooking.objects.select_related("session").filter(link_token=token).first()
 
 

@@ -89,6 +89,8 @@ def requests_for(subject):
 def find(token: str, *, purpose: str, now=None) -> ReferenceRequest:
     """The open request this token names; ReferenceLinkError says why it cannot be used."""
     now = now or timezone.now()
+    # A NUL byte matches no stored token (and PostgreSQL refuses to compare one).
+    token = token.replace("\x00", "")
     request = ReferenceRequest.objects.filter(token=token, purpose=purpose).first()
     if request is None:
         raise ReferenceLinkError(
